@@ -1,0 +1,1 @@
+"""The graph model (backend-neutral records) and the stores that keep it."""

@@ -1,0 +1,36 @@
+"""Stable, readable node ids derived from a node's type and canonical name.
+
+Entities that can recur across plans (projects, enterprises, banners, industries)
+get one id everywhere, so a second plan merges into them; items that only make
+sense inside one plan (sections, tasks, targets) are scoped by the plan's id.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+PLAN_SCOPED = {"Section", "Task", "Target"}
+
+_SPACE = re.compile(r"\s+")
+
+
+def canonical(name: str) -> str:
+    """Normalise width and spacing so that one name always gives one id."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", name))
+
+
+def node_id(node_type: str, name: str, plan_id: str | None = None) -> str:
+    """``project:梅花生物25万吨苏氨酸项目``; plan-scoped types add the plan's key.
+
+    >>> node_id("Banner", "科尔沁区")
+    'banner:科尔沁区'
+    >>> node_id("Task", "筑牢生态安全屏障", "plan:2025年通辽市国民经济和社会发展计划")
+    'task:2025年通辽市国民经济和社会发展计划/筑牢生态安全屏障'
+    """
+    prefix = node_type.lower()
+    if node_type in PLAN_SCOPED:
+        if plan_id is None:
+            raise ValueError(f"a {node_type} id needs its plan")
+        return f"{prefix}:{plan_id.split(':', 1)[1]}/{canonical(name)}"
+    return f"{prefix}:{canonical(name)}"

@@ -1,0 +1,72 @@
+"""Backend-neutral records: nodes, edges, provenance and whole graphs.
+
+Loaders produce these, stores consume them, queries and the API return them.
+Nothing from networkx or the neo4j driver crosses this boundary.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+NodeType = Literal["Plan", "Section", "Task", "Target", "Project", "Enterprise", "Banner", "Industry"]
+EdgeType = Literal["supports", "located-in", "responsible-for", "part-of", "upstream-of"]
+
+NODE_TYPES: tuple[str, ...] = NodeType.__args__  # type: ignore[attr-defined]
+EDGE_TYPES: tuple[str, ...] = EdgeType.__args__  # type: ignore[attr-defined]
+
+TEXT = "text"
+
+
+class Provenance(BaseModel):
+    """Where a node or edge comes from: a span of a plan, or a named gazetteer."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    plan: str = Field(description="id of the Plan node whose load produced this")
+    quote: str = Field(description="the exact text that justifies it (a gazetteer entry for structural facts)")
+    start: int | None = Field(default=None, description="character offset of the quote in the source text")
+    end: int | None = Field(default=None, description="character offset just past the quote")
+    source: str = Field(default=TEXT, description="'text', or 'gazetteer:<name>' for knowledge not taken from the text")
+
+
+class Node(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    type: NodeType
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    attributes: dict[str, Any] = Field(default_factory=dict)
+    provenance: list[Provenance] = Field(default_factory=list)
+
+
+class Edge(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    source: str
+    target: str
+    type: EdgeType
+    attributes: dict[str, Any] = Field(default_factory=dict)
+    provenance: list[Provenance] = Field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.source, self.target, self.type)
+
+
+class Graph(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    nodes: list[Node] = Field(default_factory=list)
+    edges: list[Edge] = Field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """Number of nodes per type and edges per type, types in model order."""
+        out: dict[str, int] = {}
+        for t in NODE_TYPES:
+            out[t] = sum(1 for n in self.nodes if n.type == t)
+        for t in EDGE_TYPES:
+            out[t] = sum(1 for e in self.edges if e.type == t)
+        return out
