@@ -1,0 +1,1 @@
+"""Turn plan documents into graph records: read, segment, recognise, link."""

@@ -1,0 +1,71 @@
+"""Collect nodes and edges with their provenance while a plan is read.
+
+Adding the same node or edge twice merges: aliases and provenance accumulate, so
+every mention of an entity is kept.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.ids import node_id
+from graph.records import Edge, Graph, Node, Provenance
+
+QUOTE_LIMIT = 80
+
+
+class GraphBuilder:
+    def __init__(self, text: str, plan_id: str) -> None:
+        self.text = text
+        self.plan_id = plan_id
+        self.nodes: dict[str, Node] = {}
+        self.edges: dict[tuple[str, str, str], Edge] = {}
+
+    def span(self, start: int, end: int, within: tuple[int, int] | None = None) -> Provenance:
+        """Provenance quoting the text around ``start:end`` (at most 80 characters of its sentence)."""
+        lo, hi = within if within else (start, end)
+        if hi - lo > QUOTE_LIMIT:
+            mid = (start + end) // 2
+            lo = max(lo, min(start, mid - QUOTE_LIMIT // 2))
+            hi = min(hi, lo + QUOTE_LIMIT)
+            if hi < end:
+                lo, hi = start, min(end, start + QUOTE_LIMIT)
+        return Provenance(plan=self.plan_id, quote=self.text[lo:hi], start=lo, end=hi)
+
+    def gazetteer(self, source: str, fact: str) -> Provenance:
+        return Provenance(plan=self.plan_id, quote=fact, source=source)
+
+    def node(
+        self, node_type: str, name: str, provenance: Provenance, aliases: list[str] | tuple[str, ...] = (),
+        scoped: bool = False, **attributes: Any,
+    ) -> str:
+        nid = node_id(node_type, name, self.plan_id if scoped else None)
+        node = self.nodes.get(nid)
+        if node is None:
+            node = Node(id=nid, type=node_type, name=name, attributes={})  # type: ignore[arg-type]
+            self.nodes[nid] = node
+        for a in aliases:
+            if a and a != name and a not in node.aliases:
+                node.aliases.append(a)
+        for k, v in attributes.items():
+            if node.attributes.get(k) in (None, [], {}):
+                node.attributes[k] = v
+        if provenance not in node.provenance:
+            node.provenance.append(provenance)
+        return nid
+
+    def edge(self, source: str, target: str, edge_type: str, provenance: Provenance, **attributes: Any) -> None:
+        if source == target:
+            return
+        key = (source, target, edge_type)
+        edge = self.edges.get(key)
+        if edge is None:
+            edge = Edge(source=source, target=target, type=edge_type, attributes={})  # type: ignore[arg-type]
+            self.edges[key] = edge
+        for k, v in attributes.items():
+            edge.attributes.setdefault(k, v)
+        if provenance not in edge.provenance:
+            edge.provenance.append(provenance)
+
+    def graph(self) -> Graph:
+        return Graph(nodes=list(self.nodes.values()), edges=list(self.edges.values()))

@@ -1,0 +1,223 @@
+"""Recognise quantified targets: indicator + change + number + unit + qualifier.
+
+A sentence is cut into clauses (at ，；) and a clause into conjuncts (at 、 or 和
+where each side carries its own number). A conjunct that lacks its indicator or its
+verb borrows them from its neighbours (``肉类产量达74万吨、牛奶产量67万吨``), and
+``分别``/``均`` spread one statement over a list of subjects
+(``城乡居民人均可支配收入分别增长6%和6.5%`` → 城镇…6%, 农村…6.5%).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.gazetteer import load, words
+from loaders.numbers import Quantity, find_quantities
+
+CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+PAST_YEAR = re.compile(r"(19|20)\d{2}年")
+BASE_YEAR = re.compile(r"(?:较|比)((?:19|20)\d{2})年")
+PREPOSITION = re.compile(r"^(围绕|从|在|以|对|按照|依托|聚焦)")
+PLURAL_LIST = re.compile(r"[、和]")
+SPREAD = re.compile(r"分别|(?<!人)均(?=[\u4e00-\u9fff]{0,3}\d)")
+
+
+@dataclass(frozen=True)
+class TargetMention:
+    name: str
+    indicator: str
+    change: str | None
+    value: float
+    unit: str
+    qualifier: str | None
+    base_year: int | None
+    start: int  # offsets of the as-written span in the source text
+    end: int
+
+
+def _strip_framing(text: str) -> tuple[str, int]:
+    """Drop framing verbs and adverbs (力争, 确保, 年内 …) from the front."""
+    cut = 0
+    framing = words("framing_words")
+    changed = True
+    while changed:
+        changed = False
+        for w in framing:
+            if text.startswith(w, cut) and len(text) - cut > len(w) + 1:
+                cut += len(w)
+                changed = True
+                break
+    return text[cut:], cut
+
+
+def _leading_change(text: str) -> str | None:
+    return next((w for w in words("change_words") if text.startswith(w)), None)
+
+
+def _trailing_change(text: str) -> str | None:
+    return next((w for w in words("change_words") if text.endswith(w) and len(text) > len(w)), None)
+
+
+def _conjuncts(clause: str) -> list[tuple[int, int]]:
+    """Spans of the conjuncts of a clause: split at 、 (or 和) only where both sides carry a number."""
+    pieces, start = [], 0
+    for m in re.finditer(r"、|和(?=[^、和]*\d)", clause):
+        pieces.append((start, m.start()))
+        start = m.end()
+    pieces.append((start, len(clause)))
+    merged: list[tuple[int, int]] = []
+    carry = None
+    for s, e in pieces:
+        s = carry if carry is not None else s
+        if "若干" in clause[s:e]:
+            carry = None  # “若干个” is no number (D15)
+            continue
+        if find_quantities(clause[s:e]):
+            merged.append((s, e))
+            carry = None
+        else:
+            carry = s
+    if carry is not None and merged:
+        merged[-1] = (merged[-1][0], len(clause))
+    return merged
+
+
+def _head_noun(subject: str) -> str:
+    return next((h for h in words("indicator_heads") if subject.endswith(h) and len(subject) > len(h)), subject[-2:])
+
+
+def _distribute(subject: str, n: int) -> list[str] | None:
+    """Subjects for ``分别``/``均``: a listed ``A、B`` or an expansion such as 城乡 → 城镇, 农村."""
+    for short, parts in load("lexicon")["distributive_expansions"].items():
+        if subject.startswith(short) and len(parts) == n:
+            return [p + subject[len(short) :] for p in parts]
+    items = [x for x in PLURAL_LIST.split(subject) if x]
+    if len(items) != n:
+        return None
+    head = _head_noun(items[-1])
+    return [x if x.endswith(head) else x + head for x in items]
+
+
+class _Clause:
+    def __init__(self, text: str, offset: int, sentence: str) -> None:
+        self.text, self.offset, self.sentence = text, offset, sentence
+
+    def targets(self) -> list[TargetMention]:
+        if PREPOSITION.match(self.text) or PAST_YEAR.search(self.text.split("较")[0]) and not BASE_YEAR.search(self.text):
+            return []
+        if any(w in self.text for w in words("review_markers")):
+            return []
+        spread = self._spread()
+        if spread is not None:
+            return spread
+        out: list[TargetMention] = []
+        change = None
+        for s, e in _conjuncts(self.text):
+            mention = self._conjunct(s, e, change)
+            if mention:
+                out.append(mention)
+                change = mention.change or change
+        return out
+
+    def _spread(self) -> list[TargetMention] | None:
+        m = SPREAD.search(self.text)
+        if not m:
+            return None
+        quantities = find_quantities(self.text[m.end() :], self.sentence)
+        subject, _ = _strip_framing(self.text[: m.start()])
+        verb = _leading_change(self.text[m.end() :]) or ""
+        if not quantities:
+            return None
+        if m.group() == "均":  # one figure shared by every subject
+            subjects = _distribute(subject, len(PLURAL_LIST.split(subject)))
+            quantities = quantities[:1] * len(subjects or [])
+        else:
+            subjects = _distribute(subject, len(quantities))
+        if not subjects:
+            return None
+        start = self.offset + self.text.index(subject)
+        out = []
+        for subj, q in zip(subjects, quantities):
+            written = self.text[m.end() + q.start : m.end() + q.end]
+            out.append(
+                TargetMention(
+                    f"{subj}{verb}{written}", subj, verb or None, q.value, q.unit, q.qualifier, None,
+                    start, self.offset + m.end() + q.end,
+                )
+            )
+        return out
+
+    def _conjunct(self, s: int, e: int, inherited: str | None) -> TargetMention | None:
+        raw = self.text[s:e]
+        quantities = find_quantities(raw, self.sentence)
+        if not quantities:
+            return None
+        q = quantities[-1] if len(quantities) > 1 and quantities[-1].unit == "%" else quantities[0]
+        text, cut = _strip_framing(raw)
+        written_start = cut
+        qs, qe = q.start - cut, q.end - cut
+        head, tail = text[:qs], text[qe:]
+        listed = head.rfind("等")
+        if listed >= 0 and len(head) - listed > 4:  # “A、B等商贸流通领域重点项目共40个”: the category names it
+            lead_verb = _leading_change(head) or ""
+            text, cut = lead_verb + text[listed + 1 :], cut + listed + 1 - len(lead_verb)
+            qs, qe = q.start - cut, q.end - cut
+            head, tail = text[:qs], text[qe:]
+        lead = _leading_change(head)
+        keeps_tail = bool(tail) and len(tail) <= 20 and (
+            not head or head == lead or head.endswith(("的", "等")) or (lead is not None and len(tail) <= 4)
+        )
+        name = text[: qe + len(tail)] if keeps_tail else text[:qe]
+        if len(name) < 3 or not re.search(r"[\u4e00-\u9fff]", name.replace(q.unit, "")):
+            return None
+        trail = _trailing_change(head)
+        change = trail or lead or inherited
+        indicator = head
+        if trail:
+            indicator = head[: -len(trail)]
+        elif lead:
+            indicator = head[len(lead) :]
+        if keeps_tail and not indicator:
+            indicator = tail
+        base = BASE_YEAR.search(indicator)
+        if base:
+            indicator = indicator[: base.start()] + indicator[base.end() :]
+        indicator = indicator.strip("的") or name
+        end = q.end + (len(tail) if keeps_tail else 0)
+        return TargetMention(
+            name, indicator, change, q.value, q.unit, q.qualifier,
+            int(base.group(1)) if base else None, self.offset + s + written_start, self.offset + s + end,
+        )
+
+
+def find_targets(sentence: str, offset: int, masked: list[tuple[int, int]] = ()) -> list[TargetMention]:  # type: ignore[assignment]
+    """Targets stated in one sentence; ``masked`` spans (project names) are skipped."""
+    text = sentence
+    for ms, me in masked:
+        a, b = ms - offset, me - offset
+        if 0 <= a < b <= len(text):
+            text = text[:a] + "□" * (b - a) + text[b:]
+    out: list[TargetMention] = []
+    pos = 0
+    for piece in CLAUSE_BREAK.split(text):
+        start = text.index(piece, pos)
+        pos = start + len(piece)
+        if piece.strip() and "□" * 2 not in piece:
+            out.extend(_Clause(piece, offset + start, text).targets())
+        elif piece.strip():
+            out.extend(_Clause(piece, offset + start, text).targets_outside_mask())
+    return out
+
+
+def _outside_mask(self: _Clause) -> list[TargetMention]:
+    """Targets in a clause that also names a project: only the unmasked part counts."""
+    parts = [m for m in re.finditer(r"[^□]+", self.text)]
+    out = []
+    for m in parts:
+        if find_quantities(m.group()):
+            out.extend(_Clause(m.group(), self.offset + m.start(), self.sentence).targets())
+    return out
+
+
+_Clause.targets_outside_mask = _outside_mask  # type: ignore[attr-defined]
