@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import networkx as nx
@@ -17,7 +18,7 @@ from pydantic import ValidationError
 
 from graph.exceptions import StoreError
 from graph.merge import replace_plan
-from graph.records import Graph
+from graph.records import Edge, Graph, Node
 from graph.store import GraphStore
 
 GRAPH_FILE = "graph.json"
@@ -34,6 +35,15 @@ class NetworkxStore(GraphStore):
         self.directory = Path(directory) if directory is not None else default_store_dir()
         self._graph: Graph | None = None
         self._nx: nx.MultiDiGraph | None = None
+        self._names: dict[str, list[Node]] | None = None
+
+    @classmethod
+    def in_memory(cls, graph: Graph) -> NetworkxStore:
+        """A store over ``graph`` that is never written to disk (examples, tests, benchmarks)."""
+        store = cls(Path(os.devnull))
+        store._graph = graph
+        store._write = lambda graph: None  # type: ignore[method-assign]
+        return store
 
     @property
     def path(self) -> Path:
@@ -52,11 +62,41 @@ class NetworkxStore(GraphStore):
         except (OSError, ValidationError, ValueError) as exc:
             raise StoreError(f"cannot read the graph in {self.path}: {exc.__class__.__name__}") from exc
 
-    def write_plan(self, plan_id: str, plan_graph: Graph) -> Graph:
-        updated = replace_plan(self.snapshot(), plan_id, plan_graph)
+    def write_plans(self, plans: Sequence[tuple[str, Graph]]) -> None:
+        updated = self.snapshot()
+        for plan_id, plan_graph in plans:
+            updated = replace_plan(updated, plan_id, plan_graph)
         self._write(updated)
-        self._graph, self._nx = updated, None
-        return updated
+        self._graph, self._nx, self._names = updated, None, None
+
+    def node(self, node_id: str) -> Node | None:
+        g = self.networkx()
+        return g.nodes[node_id]["record"] if node_id in g else None
+
+    def named(self, name: str) -> list[Node]:
+        if self._names is None:
+            index: dict[str, list[Node]] = {}
+            for n in self.snapshot().nodes:
+                for key in {n.name, *n.aliases}:
+                    index.setdefault(key, []).append(n)
+            self._names = index
+        return list(self._names.get(name, []))
+
+    def nodes(self, types: Iterable[str] | None = None) -> list[Node]:
+        wanted = set(types) if types is not None else None
+        return [n for n in self.snapshot().nodes if wanted is None or n.type in wanted]
+
+    def edges(self, node_id: str, direction: str = "both", types: Iterable[str] | None = None) -> list[Edge]:
+        g = self.networkx()
+        if node_id not in g:
+            return []
+        wanted = set(types) if types is not None else None
+        found: list[Edge] = []
+        if direction in ("out", "both"):
+            found += [d["record"] for _, _, d in g.out_edges(node_id, data=True)]
+        if direction in ("in", "both"):
+            found += [d["record"] for _, _, d in g.in_edges(node_id, data=True)]
+        return [e for e in found if wanted is None or e.type in wanted]
 
     def _write(self, graph: Graph) -> None:
         try:

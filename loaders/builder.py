@@ -36,8 +36,14 @@ class GraphBuilder:
         return Provenance(plan=self.plan_id, quote=fact, source=source)
 
     def node(
-        self, node_type: str, name: str, provenance: Provenance, aliases: list[str] | tuple[str, ...] = (),
-        scoped: bool = False, **attributes: Any,
+        self,
+        node_type: str,
+        name: str,
+        provenance: Provenance,
+        aliases: list[str] | tuple[str, ...] = (),
+        *,
+        scoped: bool = False,
+        **attributes: Any,
     ) -> str:
         nid = node_id(node_type, name, self.plan_id if scoped else None)
         node = self.nodes.get(nid)

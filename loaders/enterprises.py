@@ -13,7 +13,7 @@ import re
 from loaders.gazetteer import alternation, words
 from loaders.projects import BREAK, PRODUCT, strip_leading
 
-LISTED = re.compile(r"([^%s等]{2,30}?)等[\u4e00-\u9fff]{0,6}?企业" % BREAK)
+LISTED = re.compile(rf"([^{BREAK}等]{{2,30}}?)等[\u4e00-\u9fff]{{0,6}}?企业")
 ORG = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?(?:{alternation('org_words')}))(?!化|业|机构)")
 FIRM_VERB = re.compile(
     r"(?:引导|支持|推动|鼓励|推进)((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}?)"
@@ -22,7 +22,9 @@ FIRM_VERB = re.compile(
 
 
 def _plausible(name: str) -> bool:
-    return 2 <= len(name) <= 10 and name not in words("not_enterprises") and "型" not in name
+    if not 2 <= len(name) <= 10 or name in words("not_enterprises") or "型" in name:
+        return False
+    return not any(name.startswith(w) for w in words("generic_org_modifiers"))
 
 
 def find_enterprises(sentence: str) -> list[tuple[int, int, str]]:

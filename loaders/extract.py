@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from graph.records import Graph
 from loaders.builder import GraphBuilder
@@ -64,8 +65,14 @@ class _Extraction:
         year = YEAR.search(self.title)
         start = self.doc.title_start
         prov = b.span(start, start + len(self.title)) if self.doc.title else b.gazetteer("file", self.title)
-        b.node("Plan", self.title, prov, source=self.b.plan_id, year=int(year.group(1)) if year else None,
-               region=self.home.name if self.home else None)
+        b.node(
+            "Plan",
+            self.title,
+            prov,
+            source=self.b.plan_id,
+            year=int(year.group(1)) if year else None,
+            region=self.home.name if self.home else None,
+        )
         for number, head in enumerate(self.doc.headings):
             self._heading(head, number)
 
@@ -93,7 +100,8 @@ class _Extraction:
         targets = [] if s.review else [(self._target(t, s, within), t) for t in find_targets(s.text, s.start, masked)]
         industries = [
             self._industry(sec, s.text[a:b], s.start + a, s.start + b, within)
-            for a, b, sec in find_industries(s.text) if outside(a, b)
+            for a, b, sec in find_industries(s.text)
+            if outside(a, b)
         ]
         for a, b, place in self.places.mentions(s.text):
             self._banner(place, s.text[a:b], s.start + a, s.start + b, within)
@@ -109,7 +117,9 @@ class _Extraction:
         parent = self.places.parent_of(place)
         if parent is not None:
             fact = f"{place.name} 属于 {parent.name}"
-            pid = self.b.node("Banner", parent.name, self.b.gazetteer(PLACE_SOURCE, fact), level=parent.level, code=parent.code)
+            pid = self.b.node(
+                "Banner", parent.name, self.b.gazetteer(PLACE_SOURCE, fact), level=parent.level, code=parent.code
+            )
             self.b.edge(nid, pid, "located-in", self.b.gazetteer(PLACE_SOURCE, fact))
             self._ancestors(parent)
         return nid
@@ -126,7 +136,7 @@ class _Extraction:
 
     def _industry(self, sector: Sector, surface: str, start: int, end: int, within: tuple[int, int] | None) -> str:
         self.sectors[sector.name] = sector
-        attrs = {}
+        attrs: dict[str, Any] = {}
         if sector.chain:
             attrs["chain"] = [{"name": st["name"], "feeds": st.get("feeds", [])} for st in sector.chain]
         return self.b.node("Industry", sector.name, self.b.span(start, end, within), aliases=[surface], **attrs)
@@ -136,8 +146,16 @@ class _Extraction:
         nid = self._same_target(t)
         if nid is None:
             nid = self.b.node(
-                "Target", t.name, prov, scoped=True, indicator=t.indicator, change=t.change, value=t.value,
-                unit=t.unit, qualifier=t.qualifier, base_year=t.base_year,
+                "Target",
+                t.name,
+                prov,
+                scoped=True,
+                indicator=t.indicator,
+                change=t.change,
+                value=t.value,
+                unit=t.unit,
+                qualifier=t.qualifier,
+                base_year=t.base_year,
             )
             self.target_keys.setdefault((t.value, t.unit, t.qualifier), []).append((nid, t.indicator))
         else:
@@ -156,8 +174,16 @@ class _Extraction:
     def _project(self, p: ProjectMention, within: tuple[int, int]) -> str:
         b = self.b
         prov = b.span(p.start, p.end, within)
-        pid = b.node("Project", p.name, prov, aliases=p.aliases, capacity=p.capacity, phase=p.phase,
-                     product=p.product, status=p.status)
+        pid = b.node(
+            "Project",
+            p.name,
+            prov,
+            aliases=p.aliases,
+            capacity=p.capacity,
+            phase=p.phase,
+            product=p.product,
+            status=p.status,
+        )
         for place in p.places:
             bid = self._banner(place, place.name, p.start, p.end, within)
             b.edge(pid, bid, "located-in", prov)
@@ -185,8 +211,13 @@ class _Extraction:
             for iid in industries:
                 sector = self.sectors.get(self.b.nodes[iid].name)
                 link = sector.stage_of(p.name) if sector else None
-                self.b.edge(pid, iid, "supports", self.b.span(p.start, p.end, (f.sentence.start, f.sentence.end)),
-                            **({"link": link} if link else {}))
+                self.b.edge(
+                    pid,
+                    iid,
+                    "supports",
+                    self.b.span(p.start, p.end, (f.sentence.start, f.sentence.end)),
+                    **({"link": link} if link else {}),
+                )
 
     def _heading_industries(self, s: Sentence) -> list[str]:
         """The industry named by the nearest enclosing task heading, if any."""

@@ -67,8 +67,10 @@ def not_industry(name: str) -> bool:
 def find_industries(text: str) -> list[tuple[int, int, Sector]]:
     """Sector mentions in ``text``, longest first; umbrella words are skipped."""
     by_surface, pattern = _surfaces()
-    umbrella = [(m.start(), m.end()) for m in re.finditer(
-        "|".join(re.escape(w) for w in load("industries")["not_industries"] if len(w) > 2), text)]
+    umbrella = [
+        (m.start(), m.end())
+        for m in re.finditer("|".join(re.escape(w) for w in load("industries")["not_industries"] if len(w) > 2), text)
+    ]
     out = []
     for m in pattern.finditer(text):
         if any(us <= m.start() and m.end() <= ue and (ue - us) > (m.end() - m.start()) for us, ue in umbrella):
@@ -91,7 +93,10 @@ def _service_compound(text: str, start: int, end: int, sector: Sector) -> tuple[
     while s > 0 and text[s - 1] not in BREAK + "和与及" and start - s < 8:
         s -= 1
     name, cut = strip_leading(text[s:end])
-    if len(name) > len(text[start:end]) and not not_industry(name):
+    qualifier = name[: len(name) - (end - start)]
+    by_surface, _ = _surfaces()
+    known = next((q for q in sorted(by_surface, key=len, reverse=True) if qualifier.startswith(q)), None)
+    if qualifier and (qualifier.endswith("领域") or known) and not not_industry(name) and "等" not in name:
         return (s + cut, end, Sector(name, parent=sector.name))
     return (start, end, sector)
 

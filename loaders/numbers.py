@@ -59,6 +59,8 @@ def find_quantities(text: str, context: str = "") -> list[Quantity]:
         if not (m.group("a") or m.group("cn")):
             continue
         ns = m.start("a") if m.group("a") else m.start("cn")
+        if m.group("cn") and not (m.group("qb") or text[max(0, ns - 2) : ns] in ("突破", "达到")):
+            continue  # 千万吨 in a slogan; only 超千亿-style figures are read
         if any(bs <= ns < be for bs, be in blocked):
             continue
         unit = m.group("unit") or ""

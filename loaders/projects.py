@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from loaders.gazetteer import alternation, words
 from loaders.numbers import find_quantities
@@ -26,15 +27,39 @@ COUNT_AFTER = re.compile(r"^(?:共|总计|合计)?\d")
 QUOTE = re.compile(r"“([^”]*)”")
 NUMERALS = re.compile(r"[一二三四五六七八九十两百千\d]")
 ORG_HEAD = re.compile(rf"^([\u4e00-\u9fff]{{1,8}}?(?:{alternation('org_words')}))")
-SUFFIX_HEAD = re.compile(rf"^([\u4e00-\u9fff]{{1,3}}?(?:{alternation('org_suffixes')}))(?=[\dA-Za-z一二三四五六七八九十\u4e00-\u9fff])")
+SUFFIX_HEAD = re.compile(
+    rf"^([\u4e00-\u9fff]{{1,3}}?(?:{alternation('org_suffixes')}))(?=[\dA-Za-z一二三四五六七八九十\u4e00-\u9fff])"
+)
 STEM_HEAD = re.compile(
     rf"^([\u4e00-\u9fff]{{2,4}}?)(?=[一二三四五六七八九十]期\d|\d|(?:{alternation('product_words')}))"
 )
 PRODUCT = re.compile(alternation("product_words"))
+LINE_AFTER_NAME = re.compile(rf"\d|[一二三四五六七八九十]期|[A-Za-z]|(?:{alternation('product_words')})")
 DIRECTIONS = set("东西南北中")
-LEADING = tuple(sorted({*words("status_verbs"), *words("framing_words"), *words("change_words"),
-                        "重点推动", "推动", "积极申报", "申报", "加强", "编制", "引进", "开工", "启动", "紧抓", "推进", "积极", "力促"},
-                       key=len, reverse=True))
+LEADING = tuple(
+    sorted(
+        {
+            *words("status_verbs"),
+            *words("framing_words"),
+            *words("change_words"),
+            "重点推动",
+            "推动",
+            "积极申报",
+            "申报",
+            "加强",
+            "编制",
+            "引进",
+            "开工",
+            "启动",
+            "紧抓",
+            "推进",
+            "积极",
+            "力促",
+        },
+        key=len,
+        reverse=True,
+    )
+)
 
 
 @dataclass
@@ -53,13 +78,42 @@ class ProjectMention:
 
 
 def strip_leading(text: str) -> tuple[str, int]:
-    """Drop leading verbs and adverbs (推进, 加快推进, 开工建设 …)."""
+    """Drop leading verbs and adverbs (推进, 加快推进, 开工建设 …): the lexicon's first,
+    then any word the part-of-speech tagger reads as a verb or adverb."""
     cut = 0
     while True:
         w = next((w for w in LEADING if text.startswith(w, cut) and len(text) - cut > len(w) + 1), None)
+        w = w or leading_verb(text[cut:])
         if w is None:
             return text[cut:], cut
         cut += len(w)
+
+
+VERB_TAGS = ("v", "vd", "vn", "d", "ad", "p", "c", "i")
+
+
+@cache
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return tuple((p.word, p.flag) for p in jieba.posseg.cut(text))
+
+
+def leading_verb(text: str) -> str | None:
+    """The first word when the tagger reads it as a verb or adverb of two or more
+    characters, and what follows is a name (not a number: 创新20万吨 is a company's line)."""
+    tokens = _tagged(text)
+    if len(tokens) < 2:
+        return None
+    word, flag = tokens[0]
+    rest = text[len(word) :]
+    if len(word) >= 2 and flag in VERB_TAGS and len(rest) >= 3 and not rest[0].isdigit():
+        return word
+    return None
 
 
 def _clause_start(sentence: str, pos: int) -> int:
@@ -98,19 +152,18 @@ class ProjectFinder:
         return len(rest) >= 2
 
     def _acceptable(self, name: str) -> bool:
-        return 3 <= len(name) <= 32 and not any(v in name for v in words("internal_verbs"))
+        if not 3 <= len(name) <= 32 or any(v in name for v in words("internal_verbs")):
+            return False
+        return not re.search(r"的|等|^(?:一批|各类|更多|所有|和|及)", name)
 
     # -- patterns --------------------------------------------------------------------
     def find(self, sentence: str, offset: int, is_heading: bool) -> list[ProjectMention]:
         found: list[ProjectMention] = []
-        taken: list[tuple[int, int]] = []
-        names: list[str] = []
 
-        def add(m: ProjectMention | None) -> None:
-            if m and not any(s < m.end - offset and m.start - offset < e and m.name != n for (s, e), n in zip(taken, names)):
+        def add(m: ProjectMention) -> None:
+            """Keep a mention unless another name already covers its span."""
+            if not any(o.start < m.end and m.start < o.end and m.name != o.name for o in found):
                 found.append(m)
-                taken.append((m.start - offset, m.end - offset))
-                names.append(m.name)
 
         for m in self._lists(sentence, offset):
             add(m)
@@ -135,13 +188,15 @@ class ProjectFinder:
             items = self._items(region, begin + cut)
             heads = [self._head_of(x) for x, _ in items]
             last_head = heads[-1] if heads else None
-            for (item, pos), head in zip(items, heads):
+            for (item, pos), head in zip(items, heads, strict=False):
                 name, alias = item, None
                 if head is None and re.search(rf"(?:{alternation('units')})$", item) and last_head:
                     name, alias = item + last_head, item  # 霍林河南500千伏 → …输变电工程
                 elif head is None and kind and not self._generic_kind(kind):
                     name, alias = f"{item}{kind}项目", f"{item}等{kind}项目"  # G203 → G203平改立项目
                 if len(name) < 3 or not re.search(r"[\u4e00-\u9fffA-Za-z]{2}", name):
+                    continue
+                if head is None and not self.distinctive(name, ""):
                     continue
                 out.append(self._mention(name, offset + pos, offset + pos + len(item), status, alias))
         return out
@@ -170,7 +225,6 @@ class ProjectFinder:
     def _headed(self, sentence: str, offset: int) -> list[ProjectMention]:
         out = []
         for m in HEAD.finditer(sentence):
-            follow = sentence[m.end() :]
             if not self._ends_name(sentence, m):
                 continue
             begin = _clause_start(sentence, m.start())
@@ -186,7 +240,7 @@ class ProjectFinder:
                 continue
             status = _status_after(sentence, m.end()) or (raw[:cut] or None)
             mention = self._mention(name, offset + begin + cut, offset + m.end(), status, None)
-            before = sentence[: begin]
+            before = sentence[:begin]
             if raw.startswith("成为") or sentence[begin - 2 : begin] == "成为":
                 mention.places += [p for _, _, p in self.places.mentions(before[-8:])]
             out.extend(self._expand(mention, sentence, offset, begin))
@@ -213,8 +267,10 @@ class ProjectFinder:
         scope = re.match(r"^(国家|自治区|省|市|县)", first)
         core = first[scope.end() :] if scope else first
         tail = mention.name[len(core) :]
+        if len(core) > 4 or not HEAD.search(tail):
+            return [mention]  # not an elliptical pair, just two items of a list
         name = first + tail
-        second = (scope.group(1) if scope else "") + mention.name
+        second = mention.name if not scope or mention.name.startswith(scope.group(1)) else scope.group(1) + mention.name
         pos = offset + start + cut
         a = self._mention(name, pos, offset + begin - 1, mention.status, first if not scope else None)
         b = self._mention(second, mention.start, mention.end, mention.status, None)
@@ -223,10 +279,16 @@ class ProjectFinder:
 
     def _product_lines(self, sentence: str, offset: int) -> list[ProjectMention]:
         out = []
-        pattern = re.compile(rf"({self.places.pattern.pattern})([\u4e00-\u9fff]{{2,4}}?)({PRODUCT.pattern})(?=产品下线|下线|投产)")
+        pattern = re.compile(
+            rf"({self.places.pattern.pattern})([\u4e00-\u9fff]{{2,4}}?)({PRODUCT.pattern})(?=产品下线|下线|投产)"
+        )
         for m in pattern.finditer(sentence):
             name = m.group()
-            out.append(self._mention(name, offset + m.start(), offset + m.end(), _status_after(sentence, m.end() + 2) or "产品下线", None))
+            out.append(
+                self._mention(
+                    name, offset + m.start(), offset + m.end(), _status_after(sentence, m.end() + 2) or "产品下线", None
+                )
+            )
         return out
 
     # -- attributes ------------------------------------------------------------------
@@ -235,7 +297,7 @@ class ProjectFinder:
         rest = name
         lead = self.places.mentions(name)
         if lead and lead[0][0] == 0:
-            s, e, place = lead[0]
+            _, e, place = lead[0]
             rest = name[e:]
             mention.enterprise_place = place
         if "至" not in name:
@@ -247,22 +309,28 @@ class ProjectFinder:
         mention.phase = phase.group() if phase else None
         product = PRODUCT.search(rest)
         mention.product = product.group() if product else None
-        mention.enterprise = self._enterprise(rest)
+        mention.enterprise = self._enterprise(rest, rest != name)
         if mention.enterprise is None or rest.startswith(mention.enterprise + "至"):
             mention.enterprise_place = None
         elif rest != name:
             mention.aliases.append(rest)  # 开发区鹏辉新能源储能PACK生产线 is also 鹏辉新能源储能PACK生产线
         return mention
 
-    def _enterprise(self, rest: str) -> str | None:
+    def _enterprise(self, rest: str, prefixed: bool) -> str | None:
         for pattern in (ORG_HEAD, SUFFIX_HEAD, STEM_HEAD):
             m = pattern.match(rest)
-            if m and self._plausible_enterprise(m.group(1), pattern is STEM_HEAD, rest):
-                return m.group(1)
+            if not m or not self._plausible_enterprise(m.group(1), pattern is STEM_HEAD, rest):
+                continue
+            after = rest[m.end(1) :]
+            if pattern is SUFFIX_HEAD and not (prefixed or LINE_AFTER_NAME.match(after)):
+                continue  # 青年科技人才培养项目 is no company's
+            return m.group(1)
         return None
 
     def _plausible_enterprise(self, stem: str, bare: bool, name: str) -> bool:
         if stem in words("not_enterprises") or self.places.mentions(stem) or len(stem) >= len(name) - 1:
+            return False
+        if any(stem.startswith(w) for w in words("generic_org_modifiers")):
             return False
         if bare and (PRODUCT.search(stem) or any(w in stem for w in self.generic if len(w) >= 2)):
             return False

@@ -41,7 +41,9 @@ def _read_bytes(p: Path) -> bytes:
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise UnreadableDocument(p, f"it is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit")
+            raise UnreadableDocument(
+                p, f"it is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit"
+            )
         data = p.read_bytes()
     except PermissionError as exc:
         raise UnreadableDocument(p, "permission denied") from exc

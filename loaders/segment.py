@@ -130,7 +130,7 @@ class _Segmenter:
             number += head is not None
             per_section[number] = per_section.get(number, 0) + (head is None)
         number = 0
-        for index, ((off, ln), head) in enumerate(zip(items, sections)):
+        for index, ((off, ln), head) in enumerate(zip(items, sections, strict=False)):
             if head is not None:
                 number += 1
                 self.doc.headings.append(head)

@@ -10,11 +10,13 @@ verb borrows them from its neighbours (``肉类产量达74万吨、牛奶产量6
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from loaders.gazetteer import load, words
-from loaders.numbers import Quantity, find_quantities
+from loaders.numbers import find_quantities
 
+MASK = "□"
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 PAST_YEAR = re.compile(r"(19|20)\d{2}年")
 BASE_YEAR = re.compile(r"(?:较|比)((?:19|20)\d{2})年")
@@ -37,8 +39,8 @@ class TargetMention:
 
 
 def _strip_framing(text: str) -> tuple[str, int]:
-    """Drop framing verbs and adverbs (力争, 确保, 年内 …) from the front."""
-    cut = 0
+    """Drop framing verbs and adverbs (力争, 确保, 年内 …) and a dangling 和/等 from the front."""
+    cut = 1 if text[:1] in ("和", "等", "及", "与") else 0
     framing = words("framing_words")
     changed = True
     while changed:
@@ -104,7 +106,9 @@ class _Clause:
         self.text, self.offset, self.sentence = text, offset, sentence
 
     def targets(self) -> list[TargetMention]:
-        if PREPOSITION.match(self.text) or PAST_YEAR.search(self.text.split("较")[0]) and not BASE_YEAR.search(self.text):
+        if PREPOSITION.match(self.text) or (
+            PAST_YEAR.search(self.text.split("较")[0]) and not BASE_YEAR.search(self.text)
+        ):
             return []
         if any(w in self.text for w in words("review_markers")):
             return []
@@ -138,12 +142,19 @@ class _Clause:
             return None
         start = self.offset + self.text.index(subject)
         out = []
-        for subj, q in zip(subjects, quantities):
+        for subj, q in zip(subjects, quantities, strict=False):
             written = self.text[m.end() + q.start : m.end() + q.end]
             out.append(
                 TargetMention(
-                    f"{subj}{verb}{written}", subj, verb or None, q.value, q.unit, q.qualifier, None,
-                    start, self.offset + m.end() + q.end,
+                    f"{subj}{verb}{written}",
+                    subj,
+                    verb or None,
+                    q.value,
+                    q.unit,
+                    q.qualifier,
+                    None,
+                    start,
+                    self.offset + m.end() + q.end,
                 )
             )
         return out
@@ -165,8 +176,10 @@ class _Clause:
             qs, qe = q.start - cut, q.end - cut
             head, tail = text[:qs], text[qe:]
         lead = _leading_change(head)
-        keeps_tail = bool(tail) and len(tail) <= 20 and (
-            not head or head == lead or head.endswith(("的", "等")) or (lead is not None and len(tail) <= 4)
+        keeps_tail = (
+            bool(tail)
+            and len(tail) <= 20
+            and (not head or head == lead or head.endswith(("的", "等")) or (lead is not None and len(tail) <= 4))
         )
         name = text[: qe + len(tail)] if keeps_tail else text[:qe]
         if len(name) < 3 or not re.search(r"[\u4e00-\u9fff]", name.replace(q.unit, "")):
@@ -186,38 +199,32 @@ class _Clause:
         indicator = indicator.strip("的") or name
         end = q.end + (len(tail) if keeps_tail else 0)
         return TargetMention(
-            name, indicator, change, q.value, q.unit, q.qualifier,
-            int(base.group(1)) if base else None, self.offset + s + written_start, self.offset + s + end,
+            name,
+            indicator,
+            change,
+            q.value,
+            q.unit,
+            q.qualifier,
+            int(base.group(1)) if base else None,
+            self.offset + s + written_start,
+            self.offset + s + end,
         )
 
 
-def find_targets(sentence: str, offset: int, masked: list[tuple[int, int]] = ()) -> list[TargetMention]:  # type: ignore[assignment]
-    """Targets stated in one sentence; ``masked`` spans (project names) are skipped."""
+def find_targets(sentence: str, offset: int, masked: Sequence[tuple[int, int]] = ()) -> list[TargetMention]:
+    """Targets stated in one sentence; ``masked`` spans (project names) are skipped,
+    so a capacity inside a name (扎铝二期35万吨电解铝) is never read as a target."""
     text = sentence
     for ms, me in masked:
         a, b = ms - offset, me - offset
         if 0 <= a < b <= len(text):
-            text = text[:a] + "□" * (b - a) + text[b:]
+            text = text[:a] + MASK * (b - a) + text[b:]
     out: list[TargetMention] = []
     pos = 0
     for piece in CLAUSE_BREAK.split(text):
         start = text.index(piece, pos)
         pos = start + len(piece)
-        if piece.strip() and "□" * 2 not in piece:
-            out.extend(_Clause(piece, offset + start, text).targets())
-        elif piece.strip():
-            out.extend(_Clause(piece, offset + start, text).targets_outside_mask())
+        for part in re.finditer(rf"[^{MASK}]+", piece):
+            if find_quantities(part.group()):
+                out.extend(_Clause(part.group(), offset + start + part.start(), text).targets())
     return out
-
-
-def _outside_mask(self: _Clause) -> list[TargetMention]:
-    """Targets in a clause that also names a project: only the unmasked part counts."""
-    parts = [m for m in re.finditer(r"[^□]+", self.text)]
-    out = []
-    for m in parts:
-        if find_quantities(m.group()):
-            out.extend(_Clause(m.group(), self.offset + m.start(), self.sentence).targets())
-    return out
-
-
-_Clause.targets_outside_mask = _outside_mask  # type: ignore[attr-defined]

@@ -1,0 +1,1 @@
+"""Questions asked of a stored graph; each module answers one family."""

@@ -1,0 +1,64 @@
+"""Find a node by id or by an unambiguous name or alias, and describe it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pydantic import BaseModel
+
+from graph.exceptions import AmbiguousName, NodeNotFound
+from graph.records import Edge, Node
+from graph.store import GraphStore
+
+__all__ = ["Neighbour", "NodeView", "describe", "resolve"]
+
+
+def resolve(store: GraphStore, ref: str, types: Iterable[str] | None = None) -> Node:
+    """The node ``ref`` names: an id, else a name or alias naming exactly one node.
+
+    Raises ``NodeNotFound`` or ``AmbiguousName`` (listing the candidates' ids).
+    """
+    node = store.node(ref)
+    wanted = set(types) if types is not None else None
+    if node is not None and (wanted is None or node.type in wanted):
+        return node
+    candidates = [n for n in store.named(ref) if wanted is None or n.type in wanted]
+    exact = [n for n in candidates if n.name == ref]
+    pick = exact if len(exact) == 1 else candidates
+    if len(pick) == 1:
+        return pick[0]
+    if not pick:
+        raise NodeNotFound(ref)
+    raise AmbiguousName(ref, sorted(n.id for n in pick))
+
+
+class Neighbour(BaseModel):
+    direction: str  # "out" when the edge leaves the node, "in" when it arrives
+    edge: Edge
+    node: Node
+
+
+class NodeView(BaseModel):
+    node: Node
+    neighbours: list[Neighbour]
+
+
+def describe(store: GraphStore, ref: str) -> NodeView:
+    """A node with its attributes, its edges and the nodes at their other ends.
+
+    >>> from queries.testing import tiny_store
+    >>> view = describe(tiny_store(), "梅花生物")
+    >>> [(n.direction, n.edge.type, n.node.name) for n in view.neighbours]
+    [('out', 'responsible-for', '梅花生物25万吨苏氨酸项目')]
+    """
+    node = resolve(store, ref)
+    out = []
+    for e in store.edges(node.id, "out"):
+        other = store.node(e.target)
+        if other is not None:
+            out.append(Neighbour(direction="out", edge=e, node=other))
+    for e in store.edges(node.id, "in"):
+        other = store.node(e.source)
+        if other is not None:
+            out.append(Neighbour(direction="in", edge=e, node=other))
+    return NodeView(node=node, neighbours=out)

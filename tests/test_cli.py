@@ -1,0 +1,87 @@
+"""The command line through click's runner: real output, one-line errors."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from api.cli import main
+
+
+@pytest.fixture
+def run(tmp_path):
+    runner = CliRunner()
+    store = str(tmp_path / "store")
+
+    def invoke(*args, with_store=True):
+        argv = [*args, "--store", store] if with_store else list(args)
+        return runner.invoke(main, argv, catch_exceptions=False)
+
+    return invoke
+
+
+def test_load_prints_counts_and_time(run, tongliao_path):
+    result = run("load", str(tongliao_path))
+    assert result.exit_code == 0, result.output
+    assert "Project" in result.output and "loaded 1 plan(s)" in result.output
+    assert " s\n" in result.output
+
+
+def test_stats_show_export_eval(run, tongliao_path, tmp_path, gold_path):
+    run("load", str(tongliao_path))
+    stats = run("stats")
+    assert "Target" in stats.output and "2025年通辽市国民经济和社会发展计划" in stats.output
+    show = run("show", "梅花生物25万吨苏氨酸项目")
+    assert "开工建设梅花生物25万吨苏氨酸项目" in show.output  # the provenance quote
+    assert "responsible-for  梅花生物" in show.output
+    by_alias = run("show", "科区")
+    assert by_alias.output.startswith("科尔沁区  [Banner]")
+    out = tmp_path / "g.json"
+    assert run("export", "--format", "json", "--output", str(out)).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert {"nodes", "edges"} <= data.keys()
+    graphml = run("export", "--format", "graphml")
+    assert graphml.output.startswith("<?xml")
+    scores = run("eval", str(gold_path))
+    assert scores.exit_code == 0 and "supports" in scores.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("show", "不存在的节点"), "Error: no node '不存在的节点' in the graph"),
+        (("load", "/nonexistent/plan.txt"), "Error: cannot read /nonexistent/plan.txt: no such file"),
+    ],
+)
+def test_user_errors_are_one_line_without_traceback(run, tongliao_path, args, message):
+    run("load", str(tongliao_path))
+    result = run(*args)
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == message
+    assert "Traceback" not in result.output
+
+
+def test_a_failed_load_leaves_the_store_untouched(run, tongliao_path, tmp_path):
+    run("load", str(tongliao_path))
+    before = run("export", "--format", "json").output
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run("load", str(tongliao_path), str(empty))
+    assert result.exit_code == 1 and "the file is empty" in result.output
+    assert run("export", "--format", "json").output == before
+
+
+def test_an_ambiguous_name_lists_the_candidates(run, tongliao_path, tmp_path):
+    second = tmp_path / "tongliao_2026.txt"
+    second.write_text(
+        tongliao_path.read_text(encoding="utf-8").replace("2025年通辽市", "2026年通辽市"), encoding="utf-8"
+    )
+    run("load", str(tongliao_path), str(second))
+    result = run("show", "筑牢生态安全屏障")
+    assert result.exit_code == 1
+    assert "names 2 nodes" in result.output and "task:2026年" in result.output
+
+
+def test_stats_on_an_empty_store(run):
+    result = run("stats")
+    assert result.exit_code == 1 and "the store is empty" in result.output
