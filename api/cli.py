@@ -147,9 +147,36 @@ def evaluate_command(gold: Path, store_dir: Path | None) -> None:
         click.echo(f"{s.kind:<18}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.tp:6d}{s.predicted:6d}{s.gold:6d}")
 
 
+@main.command()
+@STORE
+@click.option("--host", default="127.0.0.1", show_default=True, help="address to bind (127.0.0.1 keeps it local)")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(store_dir: Path | None, host: str, port: int) -> None:
+    """Serve the HTTP API (and the page at /); an empty store first gets the bundled Tongliao plan."""
+    import uvicorn
+
+    from api.main import create_app
+    from api.settings import Settings
+    from loaders.pipeline import bundled_plan, read_plan
+
+    settings = Settings.from_env()
+    store = open_store(store_dir or settings.store_dir)
+    with user_errors():
+        if store.is_empty():
+            click.echo(f"the store {store.directory} is empty: loading the bundled Tongliao 2025 plan …", err=True)
+            store.write_plan(*read_plan(bundled_plan()))
+        app = create_app(store, settings)
+    click.echo(f"plangraph serving {store.directory} at http://{host}:{port}/ (API docs at /docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
 def run() -> None:  # pragma: no cover - console entry point
     main(prog_name="plangraph")
 
+
+from api import cli_queries  # noqa: E402  (registers the query commands on main)
+
+__all__ = ["cli_queries", "main", "run"]
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -16,9 +16,10 @@ import networkx as nx
 from platformdirs import user_data_dir
 from pydantic import ValidationError
 
+from graph import nx_traversal
 from graph.exceptions import StoreError
 from graph.merge import replace_plan
-from graph.records import Edge, Graph, Node
+from graph.records import Edge, Graph, Node, Subgraph
 from graph.store import GraphStore
 
 GRAPH_FILE = "graph.json"
@@ -32,10 +33,12 @@ def default_store_dir() -> Path:
 
 class NetworkxStore(GraphStore):
     def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
+        super().__init__()
         self.directory = Path(directory) if directory is not None else default_store_dir()
         self._graph: Graph | None = None
         self._nx: nx.MultiDiGraph | None = None
         self._names: dict[str, list[Node]] | None = None
+        self._collapsed: dict[tuple[frozenset[str] | None, bool], nx.Graph] = {}
 
     @classmethod
     def in_memory(cls, graph: Graph) -> NetworkxStore:
@@ -67,7 +70,8 @@ class NetworkxStore(GraphStore):
         for plan_id, plan_graph in plans:
             updated = replace_plan(updated, plan_id, plan_graph)
         self._write(updated)
-        self._graph, self._nx, self._names = updated, None, None
+        self._graph, self._nx, self._names, self._collapsed = updated, None, None, {}
+        self.derived.clear()
 
     def node(self, node_id: str) -> Node | None:
         g = self.networkx()
@@ -113,6 +117,21 @@ class NetworkxStore(GraphStore):
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+    def closure(
+        self, node_id: str, direction: str, types: Iterable[str] | None, max_depth: int, limit: int
+    ) -> Subgraph:
+        if node_id not in self.networkx():
+            return Subgraph()
+        return nx_traversal.closure(self.networkx(), node_id, direction, types, max_depth, limit)
+
+    def paths(
+        self, source: str, target: str, types: Iterable[str] | None, directed: bool, max_length: int, limit: int
+    ) -> tuple[list[list[Edge]], bool]:
+        key = (frozenset(types) if types is not None else None, directed)
+        if key not in self._collapsed:
+            self._collapsed[key] = nx_traversal.collapse(self.networkx(), types, directed)
+        return nx_traversal.paths(self._collapsed[key], source, target, max_length, limit)
 
     def networkx(self) -> nx.MultiDiGraph:
         """The graph as a networkx multigraph keyed by edge type (for graph/ and queries' use)."""

@@ -70,3 +70,9 @@ class Graph(BaseModel):
         for t in EDGE_TYPES:
             out[t] = sum(1 for e in self.edges if e.type == t)
         return out
+
+
+class Subgraph(Graph):
+    """Part of a graph returned by a bounded traversal; ``truncated`` when a bound cut it."""
+
+    truncated: bool = False

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from graph.records import Edge, Graph, Node
+from graph.records import Edge, Graph, Node, Subgraph
+
+DIRECTIONS = ("in", "out", "both")
 
 
 class GraphStore(ABC):
     """A place that keeps one merged graph of every plan loaded into it."""
+
+    def __init__(self) -> None:
+        self.derived: dict[str, Any] = {}
+        """Indexes the query layer derives from the graph (search); cleared on every write."""
 
     @abstractmethod
     def snapshot(self) -> Graph:
@@ -37,6 +44,21 @@ class GraphStore(ABC):
     @abstractmethod
     def edges(self, node_id: str, direction: str = "both", types: Iterable[str] | None = None) -> list[Edge]:
         """Edges at a node: ``out`` (from it), ``in`` (to it) or ``both``."""
+
+    @abstractmethod
+    def closure(
+        self, node_id: str, direction: str, types: Iterable[str] | None, max_depth: int, limit: int
+    ) -> Subgraph:
+        """Nodes reached from ``node_id`` along edges of ``types`` (``in``: against them,
+        ``out``: along them, ``both``), breadth first, at most ``max_depth`` hops and
+        ``limit`` nodes besides the start; the edges between what was reached."""
+
+    @abstractmethod
+    def paths(
+        self, source: str, target: str, types: Iterable[str] | None, directed: bool, max_length: int, limit: int
+    ) -> tuple[list[list[Edge]], bool]:
+        """Simple paths from ``source`` to ``target``, shortest first, of at most
+        ``max_length`` edges and at most ``limit`` of them; and whether more existed."""
 
     def is_empty(self) -> bool:
         return not self.nodes()

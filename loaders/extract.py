@@ -39,11 +39,12 @@ def extract(text: str, source_name: str) -> Graph:
 class _Extraction:
     def __init__(self, text: str, source_name: str) -> None:
         self.text = text
+        self.source_name = source_name
         title = plan_title(text)
         self.home = find_home(title, text)
         self.places = Gazetteer(self.home)
         self.doc: Document = segment(text, lambda s: bool(self.places.mentions(s)))
-        self.title = self.doc.title or source_name
+        self.title = self.doc.title or source_name.rsplit(".", 1)[0]
         self.b = GraphBuilder(text, f"plan:{self.title}")
         self.projects = ProjectFinder(self.places)
         self.heading_ids: dict[int, str] = {}
@@ -196,6 +197,8 @@ class _Extraction:
 
     # -- linking ---------------------------------------------------------------------
     def _link_projects(self, f: _Found, nxt: _Found | None) -> None:
+        """Project → Target in the same sentence (or the target clause opening the next),
+        Project → Industry named by the sentence or the enclosing heading, Project → Task."""
         if not f.projects:
             return
         targets = f.targets
@@ -204,7 +207,15 @@ class _Extraction:
             if first.start - nxt.sentence.start <= 4:  # the next sentence opens with the target clause
                 targets = [t for t in nxt.targets]
         industries = list(f.industries) or self._heading_industries(f.sentence)
+        task = f.sentence.task
         for pid, p in f.projects:
+            if task is not None:  # containment: the project is a measure of the task whose block holds it
+                self.b.edge(
+                    pid,
+                    self.heading_ids[id(task)],
+                    "supports",
+                    self.b.span(p.start, p.end, (f.sentence.start, f.sentence.end)),
+                )
             for tid, t in targets:
                 prov = self.b.span(min(p.start, t.start), max(p.end, t.end))
                 self.b.edge(pid, tid, "supports", prov)

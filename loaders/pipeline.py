@@ -12,7 +12,7 @@ from loaders.read import read_text
 def read_plan(path: str | Path) -> tuple[str, Graph]:
     """``(plan id, graph)`` of the plan in ``path``; raises ``UnreadableDocument``."""
     text = read_text(path)
-    graph = extract(text, Path(path).stem)
+    graph = extract(text, Path(path).name)
     plan = next(n for n in graph.nodes if n.type == "Plan")
     return plan.id, graph
 

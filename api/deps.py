@@ -1,0 +1,43 @@
+"""Dependencies shared by the routers: the store, and the token for changing it."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from api.settings import Settings
+from graph.store import GraphStore
+
+
+def get_store(request: Request) -> GraphStore:
+    store: GraphStore = request.app.state.store
+    return store
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+bearer = HTTPBearer(auto_error=False, description="the token set in PLANGRAPH_API_TOKEN")
+
+
+def require_token(
+    settings: SettingsDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+) -> None:
+    """Routes that change the graph answer 401 without the configured token (and are
+    not mounted at all when none is configured)."""
+    if (
+        not settings.api_token
+        or credentials is None
+        or not secrets.compare_digest(credentials.credentials, settings.api_token)
+    ):
+        raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+
+
+TokenDep = Depends(require_token)

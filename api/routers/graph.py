@@ -1,0 +1,58 @@
+"""The graph as a whole: exporting, counting, health."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+from pydantic import BaseModel
+
+from api.deps import StoreDep
+from api.errors import ERROR_RESPONSES
+from graph.export import EXPORTERS
+
+router = APIRouter(tags=["graph"], responses=ERROR_RESPONSES)
+
+
+class PlanSummary(BaseModel):
+    id: str
+    name: str
+
+
+class Stats(BaseModel):
+    counts: dict[str, int]
+    plans: list[PlanSummary]
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    nodes: int
+
+
+@router.get("/health", response_model=Health)
+def health(store: StoreDep) -> Health:
+    """Liveness: the service answers and the store is readable."""
+    return Health(status="ok", nodes=len(store.snapshot().nodes))
+
+
+@router.get("/stats", response_model=Stats)
+def stats(store: StoreDep) -> Stats:
+    """Nodes and edges per type, and the plans loaded."""
+    graph = store.snapshot()
+    plans = [PlanSummary(id=n.id, name=n.name) for n in graph.nodes if n.type == "Plan"]
+    return Stats(counts=graph.counts(), plans=plans)
+
+
+@router.get(
+    "/export",
+    response_class=Response,
+    responses={200: {"content": {"application/json": {}, "application/xml": {}}, "description": "the whole graph"}},
+)
+def export(
+    store: StoreDep,
+    format: Annotated[Literal["json", "graphml"], Query(description="node-link JSON or GraphML")] = "json",
+) -> Response:
+    """The whole graph as node-link JSON or GraphML."""
+    media = "application/json" if format == "json" else "application/xml"
+    return Response(EXPORTERS[format](store.snapshot()), media_type=f"{media}; charset=utf-8")

@@ -1,0 +1,43 @@
+"""Every query is bounded: checked depth and row limits with named errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from graph.records import EDGE_TYPES, NODE_TYPES
+from graph.store import DIRECTIONS
+from queries.exceptions import BadQuery
+from queries.models import MAX_DEPTH, MAX_LIMIT
+
+
+def check(max_depth: int | None = None, limit: int | None = None) -> None:
+    if max_depth is not None and not 1 <= max_depth <= MAX_DEPTH:
+        raise BadQuery(f"max_depth must be between 1 and {MAX_DEPTH}, not {max_depth}")
+    if limit is not None and not 1 <= limit <= MAX_LIMIT:
+        raise BadQuery(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+
+
+def edge_types(types: Iterable[str] | None) -> list[str] | None:
+    if types is None:
+        return None
+    chosen = list(types)
+    unknown = [t for t in chosen if t not in EDGE_TYPES]
+    if unknown:
+        raise BadQuery(f"unknown edge type {unknown[0]!r}; known: {', '.join(EDGE_TYPES)}")
+    return chosen
+
+
+def node_types(types: Iterable[str] | None) -> list[str] | None:
+    if types is None:
+        return None
+    chosen = list(types)
+    unknown = [t for t in chosen if t not in NODE_TYPES]
+    if unknown:
+        raise BadQuery(f"unknown node type {unknown[0]!r}; known: {', '.join(NODE_TYPES)}")
+    return chosen
+
+
+def direction(value: str) -> str:
+    if value not in DIRECTIONS:
+        raise BadQuery(f"direction must be one of {', '.join(DIRECTIONS)}, not {value!r}")
+    return value

@@ -1,0 +1,51 @@
+"""Plain answer records shared by the query families."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from graph.records import Edge, Node
+
+DEFAULT_DEPTH = 6
+MAX_DEPTH = 20
+DEFAULT_LIMIT = 100
+MAX_LIMIT = 1000
+
+
+class NodeRef(BaseModel):
+    """A node named in an answer: enough to show it and to ask for more."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    type: str
+    name: str
+
+    @classmethod
+    def of(cls, node: Node) -> NodeRef:
+        return cls(id=node.id, type=node.type, name=node.name)
+
+
+class Hop(BaseModel):
+    """One edge of a path, with the quote from the plan that justifies it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: NodeRef
+    target: NodeRef
+    type: str
+    quote: str | None
+    start: int | None = None
+    end: int | None = None
+
+
+def hop(edge: Edge, nodes: dict[str, Node]) -> Hop:
+    p = edge.provenance[0] if edge.provenance else None
+    return Hop(
+        source=NodeRef.of(nodes[edge.source]),
+        target=NodeRef.of(nodes[edge.target]),
+        type=edge.type,
+        quote=p.quote if p else None,
+        start=p.start if p else None,
+        end=p.end if p else None,
+    )
