@@ -93,14 +93,14 @@ def chain(
     order = _upstream_of(links_data)
     by_link: dict[str, list[ChainProject]] = {name: [] for name in order}
     unplaced: list[ChainProject] = []
-    supporters = [e for e in store.edges(node.id, "in", ["supports"])]
+    supporters = store.edges(node.id, "in", ["supports"])
     for e in supporters[:limit]:
         project = store.node(e.source)
         if project is None or project.type != "Project":
             continue
         entry = _project(store, project)
-        link = e.attributes.get("link")
-        (by_link.get(link, unplaced)).append(entry)
+        link = str(e.attributes.get("link", ""))
+        by_link.get(link, unplaced).append(entry)
     feeds = {link["name"]: link.get("feeds", []) for link in links_data}
     links = [
         ChainLink(name=name, feeds=feeds.get(name, []), upstream=order[name], projects=by_link[name]) for name in order
