@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from graph.records import Node
 from graph.store import GraphStore
 from queries.bounds import check
 from queries.feeds import impacts
@@ -42,34 +43,38 @@ def banner(
     check(max_depth, limit)
     root = resolve(store, banner, ["Banner"])
     inside = store.closure(root.id, "in", ["located-in"], max_depth, limit * 10)
-    units = {n.id: n for n in inside.nodes if n.type == "Banner"}
-    projects: list[BannerProject] = []
+    reached = {n.id: n for n in inside.nodes}
+    units = {i: n for i, n in reached.items() if n.type == "Banner"}
+    located: dict[str, tuple[Node, Node]] = {}  # project id -> (project, the unit it is in)
     enterprises: dict[str, NodeRef] = {}
-    targets: dict[str, NodeRef] = {}
     for edge in inside.edges:
-        located = next((n for n in inside.nodes if n.id == edge.source), None)
-        if located is None or edge.target not in units:
+        node = reached.get(edge.source)
+        if node is None or edge.target not in units:
             continue
-        if located.type == "Enterprise":
-            enterprises[located.id] = NodeRef.of(located)
-        elif located.type == "Project" and all(p.project.id != located.id for p in projects):
-            fed = [i.target for i in impacts(store, located.id, max_depth=max_depth).targets]
-            owners = [store.node(e.source) for e in store.edges(located.id, "in", ["responsible-for"])]
-            projects.append(
-                BannerProject(
-                    project=NodeRef.of(located),
-                    located_in=NodeRef.of(units[edge.target]),
-                    enterprises=[NodeRef.of(o) for o in owners if o is not None],
-                    targets=fed,
-                )
+        if node.type == "Enterprise":
+            enterprises[node.id] = NodeRef.of(node)
+        elif node.type == "Project":
+            located.setdefault(node.id, (node, units[edge.target]))
+    rows = sorted(located.values(), key=lambda pair: pair[0].name)
+    projects: list[BannerProject] = []
+    targets: dict[str, NodeRef] = {}
+    for project, unit in rows[:limit]:
+        fed = [i.target for i in impacts(store, project.id, max_depth=max_depth).targets]
+        owners = [store.node(e.source) for e in store.edges(project.id, "in", ["responsible-for"])]
+        projects.append(
+            BannerProject(
+                project=NodeRef.of(project),
+                located_in=NodeRef.of(unit),
+                enterprises=[NodeRef.of(o) for o in owners if o is not None],
+                targets=fed,
             )
-            targets.update({t.id: t for t in fed})
-    projects.sort(key=lambda p: p.project.name)
+        )
+        targets.update({t.id: t for t in fed})
     return BannerAnswer(
         banner=NodeRef.of(root),
         sub_units=sorted((NodeRef.of(n) for i, n in units.items() if i != root.id), key=lambda r: r.name),
-        projects=projects[:limit],
+        projects=projects,
         enterprises=sorted(enterprises.values(), key=lambda r: r.name),
         targets=sorted(targets.values(), key=lambda r: r.name),
-        truncated=inside.truncated or len(projects) > limit,
+        truncated=inside.truncated or len(rows) > limit,
     )
