@@ -6,6 +6,7 @@
    ``--copies`` times larger built from it (bench/scale.py).
 2. Throughput and p99 of ``GET /api/v1/feeders`` against ``GET /api/v1/health``, measured in
    the same run with a load generator on 127.0.0.1, reported as a ratio.
+3. Where Debian's Chromium is installed: how long the page takes to draw its first view.
 """
 
 from __future__ import annotations
@@ -119,6 +120,33 @@ def load(port: int, path: str, seconds: float, workers: int) -> tuple[float, flo
     return len(latencies) / seconds, _percentiles(latencies)[1]
 
 
+def page_first_draw(port: int, runs: int) -> tuple[list[float], list[float]]:
+    """The page's first view in headless Chromium (if installed): drawing time measured in
+    the page (request to drawn), and the whole load from navigation to drawn, in ms."""
+    if not Path("/usr/bin/chromium").exists():
+        print("page: /usr/bin/chromium is not installed, page timing skipped")
+        return [], []
+    from playwright.sync_api import sync_playwright
+
+    draws, totals = [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        for _ in range(runs):
+            page = browser.new_page()
+            started = time.perf_counter()
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.wait_for_function("window.plangraph && window.plangraph.drawn > 0")
+            totals.append((time.perf_counter() - started) * 1000)
+            draws.append(float(page.evaluate("window.plangraph.firstDrawMs")))
+            page.close()
+        browser.close()
+    return draws, totals
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=100)
@@ -149,6 +177,7 @@ def main() -> None:
             for path in routes.values():
                 load(port, path, 1.0, 1)  # warm up
             results = {name: load(port, path, args.seconds, args.workers) for name, path in routes.items()}
+            draws, totals = page_first_draw(port, runs=5)
         finally:
             server.terminate()
             server.wait(timeout=10)
@@ -157,6 +186,11 @@ def main() -> None:
         print(f"  {name:<8} {rps:8.0f} req/s   p99 {p99:7.2f} ms")
     ratio = results["feeders"][0] / results["health"][0]
     print(f"  feeders / health throughput: {ratio:.2f}  (aim ≥ 0.50)")
+    if draws:
+        print(
+            f"page: first view drawn {statistics.median(draws):.0f} ms after its request, "
+            f"{statistics.median(totals):.0f} ms after navigation (median of {len(draws)} loads; aim < 1000 ms)"
+        )
     print(json.dumps({"feeders_median_ms": round(small["feeders"], 4), "throughput_ratio": round(ratio, 3)}))
 
 

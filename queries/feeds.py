@@ -30,6 +30,7 @@ class Feed(BaseModel):
     project: NodeRef
     way: Way
     paths: list[list[Hop]]
+    banners: list[NodeRef] = []  # where the project is
 
 
 class FeedersAnswer(BaseModel):
@@ -126,6 +127,8 @@ def feeders(
                 if paths:
                     feeds[n.id] = Feed(project=NodeRef.of(n), way="via-task", paths=paths)
     ordered = sorted(feeds.values(), key=lambda f: (f.way != "direct", f.project.name))[:limit]
+    for f in ordered:
+        f.banners = _banners_of(store, f.project.id)
     all_paths = [p for f in ordered for p in f.paths]
     tasks = {r.id: r for r in _on_the_way(all_paths, "Task")}
     tasks.update({task.id: NodeRef.of(task) for _, task in _quantified_tasks(store, t)})
@@ -136,6 +139,11 @@ def feeders(
         industries=_industries_served(store, ordered),
         truncated=truncated or len(feeds) > limit,
     )
+
+
+def _banners_of(store: GraphStore, node_id: str) -> list[NodeRef]:
+    found = [store.node(e.target) for e in store.edges(node_id, "out", ["located-in"])]
+    return [NodeRef.of(n) for n in found if n is not None]
 
 
 def _industries_served(store: GraphStore, feeds: list[Feed]) -> list[NodeRef]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel
@@ -47,6 +47,7 @@ def list_nodes(
         str | None, Query(description="only what supports this industry", examples=["铝基新材料产业"])
     ] = None,
     text: Annotated[str | None, Query(description="a substring of the name or an alias", examples=["风电"])] = None,
+    order: Annotated[Literal["name", "degree"], Query(description="by name, or most connected first")] = "name",
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
 ) -> NodePage:
@@ -60,7 +61,11 @@ def list_nodes(
         nodes = [n for n in nodes if n.id in keep]
     if text:
         nodes = [n for n in nodes if any(text in s for s in (n.name, *n.aliases))]
-    nodes.sort(key=lambda n: (n.type, n.name))
+    if order == "degree":
+        degree = {n.id: len(store.edges(n.id)) for n in nodes}
+        nodes.sort(key=lambda n: (-degree[n.id], n.type, n.name))
+    else:
+        nodes.sort(key=lambda n: (n.type, n.name))
     page = nodes[offset : offset + limit]
     return NodePage(items=page, total=len(nodes), offset=offset, limit=limit, truncated=offset + limit < len(nodes))
 
