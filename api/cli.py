@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,8 +16,12 @@ from graph.exceptions import GraphError
 from graph.export import EXPORTERS
 from graph.nx_store import NetworkxStore, default_store_dir
 from graph.records import Graph
+from graph.store import GraphStore
 from loaders.exceptions import LoadError
 from queries.exceptions import QueryError
+
+if TYPE_CHECKING:
+    from graph.bolt_store import BoltStore
 
 STORE = click.option(
     "--store",
@@ -90,10 +95,21 @@ def stats(store_dir: Path | None) -> None:
 
 @main.command()
 @STORE
-@click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), required=True)
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="file (default: stdout)")
+@click.option("--format", "fmt", type=click.Choice([*sorted(EXPORTERS), "neo4j-csv"]), required=True)
+@click.option(
+    "--output", type=click.Path(path_type=Path), default=None, help="file (default: stdout); a directory for neo4j-csv"
+)
 def export(store_dir: Path | None, fmt: str, output: Path | None) -> None:
-    """Write the stored graph as node-link JSON or GraphML."""
+    """Write the stored graph as node-link JSON, GraphML, a Cypher script or neo4j-admin CSVs."""
+    if fmt == "neo4j-csv":
+        from graph.neo4j_export import to_neo4j_csv
+
+        if output is None:
+            raise click.ClickException("--format neo4j-csv writes several files: give --output DIRECTORY")
+        with user_errors():
+            for path in to_neo4j_csv(open_store(store_dir).snapshot(), output):
+                click.echo(f"wrote {path}", err=True)
+        return
     with user_errors():
         text = EXPORTERS[fmt](open_store(store_dir).snapshot())
         if output is None:
@@ -147,12 +163,30 @@ def evaluate_command(gold: Path, store_dir: Path | None) -> None:
         click.echo(f"{s.kind:<18}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.tp:6d}{s.predicted:6d}{s.gold:6d}")
 
 
+NEO4J = click.option(
+    "--neo4j",
+    "neo4j_uri",
+    default=None,
+    metavar="URI",
+    help="a Neo4j server (bolt://HOST:7687); NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE configure it",
+)
+
+
+def open_bolt(uri: str | None) -> BoltStore:
+    from graph.bolt_store import BoltConfig, BoltStore
+
+    with user_errors():
+        return BoltStore(BoltConfig.from_env(uri))
+
+
 @main.command()
 @STORE
+@NEO4J
 @click.option("--host", default="127.0.0.1", show_default=True, help="address to bind (127.0.0.1 keeps it local)")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-def serve(store_dir: Path | None, host: str, port: int) -> None:
-    """Serve the HTTP API (and the page at /); an empty store first gets the bundled Tongliao plan."""
+def serve(store_dir: Path | None, neo4j_uri: str | None, host: str, port: int) -> None:
+    """Serve the HTTP API and the page at /, from the embedded store or a Neo4j server;
+    an empty store first gets the bundled Tongliao plan."""
     import uvicorn
 
     from api.main import create_app
@@ -160,14 +194,44 @@ def serve(store_dir: Path | None, host: str, port: int) -> None:
     from loaders.pipeline import bundled_plan, read_plan
 
     settings = Settings.from_env()
-    store = open_store(store_dir or settings.store_dir)
+    store: GraphStore
+    if neo4j_uri:
+        store = open_bolt(neo4j_uri)
+        where = neo4j_uri
+    else:
+        store = open_store(store_dir or settings.store_dir)
+        where = str(store.directory)
     with user_errors():
         if store.is_empty():
-            click.echo(f"the store {store.directory} is empty: loading the bundled Tongliao 2025 plan …", err=True)
+            click.echo(f"the store {where} is empty: loading the bundled Tongliao 2025 plan …", err=True)
             store.write_plan(*read_plan(bundled_plan()))
         app = create_app(store, settings)
-    click.echo(f"plangraph serving {store.directory} at http://{host}:{port}/ (API docs at /docs)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    click.echo(f"plangraph serving {where} at http://{host}:{port}/ (API docs at /docs)", err=True)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="info")
+    finally:
+        store.close()
+
+
+@main.command()
+@STORE
+@NEO4J
+def push(store_dir: Path | None, neo4j_uri: str | None) -> None:
+    """Copy the local graph into a Neo4j server (MERGE by id: pushing again changes nothing)."""
+    graph = open_store(store_dir).snapshot()
+    if not graph.nodes:
+        raise click.ClickException("the local store is empty: run 'plangraph load FILE' first")
+    target = open_bolt(neo4j_uri)
+    try:
+        total = len(graph.nodes) + len(graph.edges)
+        with user_errors(), click.progressbar(length=total, label="pushing", file=sys.stderr) as bar:
+            target.push(graph, bar.update)
+        with user_errors():
+            stored = target.snapshot()
+    finally:
+        target.close()
+    click.echo(f"pushed {len(graph.nodes)} nodes and {len(graph.edges)} edges to {target.config.uri}")
+    click.echo(f"the server now holds {len(stored.nodes)} nodes and {len(stored.edges)} edges")
 
 
 def run() -> None:  # pragma: no cover - console entry point

@@ -56,4 +56,11 @@ def to_graphml(graph: Graph) -> str:
     return buf.getvalue().decode("utf-8")
 
 
-EXPORTERS = {"json": to_json, "graphml": to_graphml}
+def _cypher(graph: Graph) -> str:
+    from graph.neo4j_export import to_cypher
+
+    return to_cypher(graph)
+
+
+EXPORTERS = {"json": to_json, "graphml": to_graphml, "cypher": _cypher}
+"""Formats that are one text; ``neo4j-csv`` writes a directory (``graph.neo4j_export``)."""

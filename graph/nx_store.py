@@ -16,7 +16,7 @@ import networkx as nx
 from platformdirs import user_data_dir
 from pydantic import ValidationError
 
-from graph import nx_traversal
+from graph import traversal
 from graph.exceptions import StoreError
 from graph.merge import replace_plan
 from graph.records import Edge, Graph, Node, Subgraph
@@ -100,7 +100,7 @@ class NetworkxStore(GraphStore):
             found += [d["record"] for _, _, d in g.out_edges(node_id, data=True)]
         if direction in ("in", "both"):
             found += [d["record"] for _, _, d in g.in_edges(node_id, data=True)]
-        return [e for e in found if wanted is None or e.type in wanted]
+        return sorted((e for e in found if wanted is None or e.type in wanted), key=lambda e: e.key)
 
     def _write(self, graph: Graph) -> None:
         try:
@@ -121,17 +121,29 @@ class NetworkxStore(GraphStore):
     def closure(
         self, node_id: str, direction: str, types: Iterable[str] | None, max_depth: int, limit: int
     ) -> Subgraph:
-        if node_id not in self.networkx():
+        start = self.node(node_id)
+        if start is None:
             return Subgraph()
-        return nx_traversal.closure(self.networkx(), node_id, direction, types, max_depth, limit)
+        wanted = set(types) if types is not None else None
+
+        def level(frontier: list[str]) -> list[Edge]:
+            return [e for n in frontier for e in self.edges(n, direction) if wanted is None or e.type in wanted]
+
+        def lookup(ids: list[str]) -> dict[str, Node]:
+            g = self.networkx()
+            return {i: g.nodes[i]["record"] for i in ids}
+
+        return traversal.bfs(start, level, lookup, max_depth, limit)
 
     def paths(
         self, source: str, target: str, types: Iterable[str] | None, directed: bool, max_length: int, limit: int
     ) -> tuple[list[list[Edge]], bool]:
         key = (frozenset(types) if types is not None else None, directed)
         if key not in self._collapsed:
-            self._collapsed[key] = nx_traversal.collapse(self.networkx(), types, directed)
-        return nx_traversal.paths(self._collapsed[key], source, target, max_length, limit)
+            wanted = key[0]
+            chosen = [e for e in self.snapshot().edges if wanted is None or e.type in wanted]
+            self._collapsed[key] = traversal.collapse_edges(chosen, directed)
+        return traversal.paths(self._collapsed[key], source, target, max_length, limit)
 
     def networkx(self) -> nx.MultiDiGraph:
         """The graph as a networkx multigraph keyed by edge type (for graph/ and queries' use)."""

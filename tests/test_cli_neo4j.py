@@ -1,0 +1,101 @@
+"""push, serve --neo4j and the Neo4j exports from the command line, against the
+session's FalkorDB."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from api.cli import main
+from tests.conftest import free_port
+
+pytestmark = pytest.mark.bolt
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def local(tmp_path_factory, tongliao_path):
+    store = tmp_path_factory.mktemp("local")
+    CliRunner().invoke(main, ["load", str(tongliao_path), "--store", str(store)], catch_exceptions=False)
+    return store
+
+
+def test_push_twice_duplicates_nothing(local, cleared, falkordb_env, monkeypatch):
+    for key, value in falkordb_env.items():
+        monkeypatch.setenv(key, value)
+    runner = CliRunner()
+    first = runner.invoke(main, ["push", "--store", str(local)], catch_exceptions=False)
+    second = runner.invoke(main, ["push", "--store", str(local)], catch_exceptions=False)
+    assert first.exit_code == 0, first.output
+    assert "pushed 306 nodes and 404 edges" in first.output
+    assert (
+        second.output.splitlines()[-1]
+        == first.output.splitlines()[-1]
+        == "the server now holds 306 nodes and 404 edges"
+    )
+
+
+def test_an_unreachable_server_is_one_line(local, monkeypatch):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    result = CliRunner().invoke(main, ["push", "--store", str(local), "--neo4j", f"bolt://127.0.0.1:{free_port()}"])
+    assert result.exit_code == 1
+    [line] = [x for x in result.output.splitlines() if x.startswith("Error")]
+    assert "cannot reach a graph server at bolt://127.0.0.1:" in line and "Traceback" not in result.output
+    missing = CliRunner().invoke(main, ["push", "--store", str(local)])
+    assert missing.output.strip().endswith(
+        "Error: no Neo4j server given: pass --neo4j bolt://HOST:7687 or set NEO4J_URI"
+    )
+
+
+def test_serve_from_the_server(cleared, falkordb_env, tmp_path):
+    port = free_port()
+    env = {**os.environ, **falkordb_env}
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "api.cli", "serve", "--neo4j", env["NEO4J_URI"], "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        base = f"http://127.0.0.1:{port}/api/v1"
+        deadline = time.time() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/health", timeout=2) as r:
+                    health = json.load(r)
+                break
+            except OSError:
+                assert proc.poll() is None and time.time() < deadline, log.read_text(errors="replace")
+                time.sleep(0.3)
+        assert health["nodes"] == 306  # the empty server got the bundled plan
+        query = urllib.parse.urlencode({"target": "新增新能源并网400万千瓦"})
+        with urllib.request.urlopen(f"{base}/feeders?{query}", timeout=10) as r:
+            feeds = json.load(r)["feeds"]
+        assert "光伏帮扶工程" in {f["project"]["name"] for f in feeds}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_exports_for_neo4j_need_no_server(local, tmp_path):
+    runner = CliRunner()
+    script = runner.invoke(main, ["export", "--store", str(local), "--format", "cypher"], catch_exceptions=False)
+    assert script.output.splitlines()[2].startswith("CREATE CONSTRAINT plangraph_node_id")
+    assert "梅花生物25万吨苏氨酸项目" in script.output
+    csv_dir = tmp_path / "csv"
+    result = runner.invoke(main, ["export", "--store", str(local), "--format", "neo4j-csv", "--output", str(csv_dir)])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in csv_dir.iterdir()) == ["import.sh", "nodes.csv", "relationships.csv"]
+    assert runner.invoke(main, ["export", "--store", str(local), "--format", "neo4j-csv"]).exit_code == 1
