@@ -19,7 +19,7 @@ from graph import cypher, traversal
 from graph.cypher import Dialect, Statement
 from graph.exceptions import StoreError
 from graph.merge import replace_plan
-from graph.records import Edge, Graph, Node, Provenance, Subgraph
+from graph.records import Edge, Graph, Node, Provenance
 from graph.store import GraphStore
 
 BOLT_SCHEMES = {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
@@ -235,29 +235,13 @@ class BoltStore(GraphStore):
     def nodes(self, types: Iterable[str] | None = None) -> list[Node]:
         return sorted((self._node(r) for r in self._read(cypher.nodes_of_types(types))), key=lambda n: n.id)
 
-    def edges(self, node_id: str, direction: str = "both", types: Iterable[str] | None = None) -> list[Edge]:
-        return self._incident([node_id], direction, types)
-
-    def _incident(self, ids: list[str], direction: str, types: Iterable[str] | None) -> list[Edge]:
+    def incident(self, ids: list[str], direction: str, types: Iterable[str] | None) -> list[Edge]:
         chosen = None if types is None else list(types)
         rows = self._read_many(lambda part: cypher.incident_edges(part, direction, chosen), ids)
-        return sorted({e.key: e for e in map(self._edge, rows)}.values(), key=lambda e: e.key)
+        unique = {e.key: e for e in map(self._edge, rows)}
+        return [unique[k] for k in sorted(unique)]
 
-    def closure(
-        self, node_id: str, direction: str, types: Iterable[str] | None, max_depth: int, limit: int
-    ) -> Subgraph:
-        """Breadth first, one round trip per level (variable-length bounds cannot be parameters)."""
-        start = self.node(node_id)
-        if start is None:
-            return Subgraph()
-        wanted = None if types is None else list(types)
-
-        def level(frontier: list[str]) -> list[Edge]:
-            return self._incident(frontier, direction, wanted)
-
-        return traversal.bfs(start, level, self._nodes_by_id, max_depth, limit)
-
-    def _nodes_by_id(self, ids: list[str]) -> dict[str, Node]:
+    def nodes_by_id(self, ids: list[str]) -> dict[str, Node]:
         return {n.id: n for n in map(self._node, self._read_many(cypher.nodes_by_ids, ids))}
 
     def paths(

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from graph import traversal
 from graph.exceptions import StoreError
 from graph.merge import replace_plan
-from graph.records import Edge, Graph, Node, Subgraph
+from graph.records import Edge, Graph, Node
 from graph.store import GraphStore
 
 GRAPH_FILE = "graph.json"
@@ -90,17 +90,23 @@ class NetworkxStore(GraphStore):
         wanted = set(types) if types is not None else None
         return [n for n in self.snapshot().nodes if wanted is None or n.type in wanted]
 
-    def edges(self, node_id: str, direction: str = "both", types: Iterable[str] | None = None) -> list[Edge]:
+    def incident(self, ids: list[str], direction: str, types: Iterable[str] | None) -> list[Edge]:
         g = self.networkx()
-        if node_id not in g:
-            return []
         wanted = set(types) if types is not None else None
         found: list[Edge] = []
-        if direction in ("out", "both"):
-            found += [d["record"] for _, _, d in g.out_edges(node_id, data=True)]
-        if direction in ("in", "both"):
-            found += [d["record"] for _, _, d in g.in_edges(node_id, data=True)]
-        return sorted((e for e in found if wanted is None or e.type in wanted), key=lambda e: e.key)
+        for node_id in ids:
+            if node_id not in g:
+                continue
+            if direction in ("out", "both"):
+                found += [d["record"] for _, _, d in g.out_edges(node_id, data=True)]
+            if direction in ("in", "both"):
+                found += [d["record"] for _, _, d in g.in_edges(node_id, data=True)]
+        unique = {e.key: e for e in found if wanted is None or e.type in wanted}
+        return [unique[k] for k in sorted(unique)]
+
+    def nodes_by_id(self, ids: list[str]) -> dict[str, Node]:
+        g = self.networkx()
+        return {i: g.nodes[i]["record"] for i in ids if i in g}
 
     def _write(self, graph: Graph) -> None:
         try:
@@ -117,23 +123,6 @@ class NetworkxStore(GraphStore):
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-
-    def closure(
-        self, node_id: str, direction: str, types: Iterable[str] | None, max_depth: int, limit: int
-    ) -> Subgraph:
-        start = self.node(node_id)
-        if start is None:
-            return Subgraph()
-        wanted = set(types) if types is not None else None
-
-        def level(frontier: list[str]) -> list[Edge]:
-            return [e for n in frontier for e in self.edges(n, direction) if wanted is None or e.type in wanted]
-
-        def lookup(ids: list[str]) -> dict[str, Node]:
-            g = self.networkx()
-            return {i: g.nodes[i]["record"] for i in ids}
-
-        return traversal.bfs(start, level, lookup, max_depth, limit)
 
     def paths(
         self, source: str, target: str, types: Iterable[str] | None, directed: bool, max_length: int, limit: int

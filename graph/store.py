@@ -6,6 +6,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from graph import traversal
 from graph.records import Edge, Graph, Node, Subgraph
 
 DIRECTIONS = ("in", "out", "both")
@@ -42,16 +43,31 @@ class GraphStore(ABC):
         """Every node, or those of the given types."""
 
     @abstractmethod
-    def edges(self, node_id: str, direction: str = "both", types: Iterable[str] | None = None) -> list[Edge]:
-        """Edges at a node: ``out`` (from it), ``in`` (to it) or ``both``."""
+    def incident(self, ids: list[str], direction: str, types: Iterable[str] | None) -> list[Edge]:
+        """Edges at any of ``ids``: ``out`` (from them), ``in`` (to them) or ``both``,
+        of the given types (all when None), sorted by (source, target, type)."""
 
     @abstractmethod
+    def nodes_by_id(self, ids: list[str]) -> dict[str, Node]:
+        """The nodes of those ids that exist."""
+
+    def edges(self, node_id: str, direction: str = "both", types: Iterable[str] | None = None) -> list[Edge]:
+        """Edges at a node: ``out`` (from it), ``in`` (to it) or ``both``."""
+        return self.incident([node_id], direction, types)
+
     def closure(
         self, node_id: str, direction: str, types: Iterable[str] | None, max_depth: int, limit: int
     ) -> Subgraph:
         """Nodes reached from ``node_id`` along edges of ``types`` (``in``: against them,
         ``out``: along them, ``both``), breadth first, at most ``max_depth`` hops and
         ``limit`` nodes besides the start; the edges between what was reached."""
+        start = self.node(node_id)
+        if start is None:
+            return Subgraph()
+        wanted = None if types is None else list(types)
+        return traversal.bfs(
+            start, lambda ids: self.incident(ids, direction, wanted), self.nodes_by_id, max_depth, limit
+        )
 
     @abstractmethod
     def paths(

@@ -17,24 +17,22 @@ def check(max_depth: int | None = None, limit: int | None = None) -> None:
         raise BadQuery(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
 
 
-def edge_types(types: Iterable[str] | None) -> list[str] | None:
-    if types is None:
+def _known(values: Iterable[str] | None, vocabulary: tuple[str, ...], what: str) -> list[str] | None:
+    if values is None:
         return None
-    chosen = list(types)
-    unknown = [t for t in chosen if t not in EDGE_TYPES]
+    chosen = list(values)
+    unknown = [v for v in chosen if v not in vocabulary]
     if unknown:
-        raise BadQuery(f"unknown edge type {unknown[0]!r}; known: {', '.join(EDGE_TYPES)}")
+        raise BadQuery(f"unknown {what} {unknown[0]!r}; known: {', '.join(vocabulary)}")
     return chosen
+
+
+def edge_types(types: Iterable[str] | None) -> list[str] | None:
+    return _known(types, EDGE_TYPES, "edge type")
 
 
 def node_types(types: Iterable[str] | None) -> list[str] | None:
-    if types is None:
-        return None
-    chosen = list(types)
-    unknown = [t for t in chosen if t not in NODE_TYPES]
-    if unknown:
-        raise BadQuery(f"unknown node type {unknown[0]!r}; known: {', '.join(NODE_TYPES)}")
-    return chosen
+    return _known(types, NODE_TYPES, "node type")
 
 
 def direction(value: str) -> str:

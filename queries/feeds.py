@@ -85,6 +85,17 @@ def _on_the_way(paths: list[list[Hop]], kind: str) -> list[NodeRef]:
     return list(seen.values())
 
 
+def _contributions(
+    store: GraphStore, ref: str, node_type: str, direction: str, max_depth: int, limit: int
+) -> tuple[Node, Subgraph, dict[str, Node], nx.DiGraph]:
+    """The node, what reaches it (``in``) or what it reaches (``out``) along ``supports``,
+    and that subgraph indexed for paths."""
+    check(max_depth, limit)
+    node = resolve(store, ref, [node_type])
+    sub = store.closure(node.id, direction, SUPPORTS, max_depth, limit * 10)
+    return node, sub, {n.id: n for n in sub.nodes}, _digraph(sub)
+
+
 def _quantified_tasks(store: GraphStore, target: Node) -> list[tuple[Edge, Node]]:
     out = []
     for e in store.edges(target.id, "out", SUPPORTS):
@@ -104,11 +115,7 @@ def feeders(
     >>> [(f.project.name, f.way) for f in answer.feeds]
     [('梅花生物25万吨苏氨酸项目', 'direct'), ('通辽玉米仓储项目', 'via-task')]
     """
-    check(max_depth, limit)
-    t = resolve(store, target, ["Target"])
-    up = store.closure(t.id, "in", SUPPORTS, max_depth, limit * 10)
-    nodes = {n.id: n for n in up.nodes}
-    g = _digraph(up)
+    t, up, nodes, g = _contributions(store, target, "Target", "in", max_depth, limit)
     feeds: dict[str, Feed] = {}
     for n in up.nodes:
         if n.type == "Project":
@@ -167,11 +174,7 @@ def impacts(
     >>> [(i.target.name, i.way) for i in impacts(tiny_store(), "通辽玉米仓储项目").targets]
     [('产值增长10%', 'via-task')]
     """
-    check(max_depth, limit)
-    p = resolve(store, project, ["Project"])
-    down = store.closure(p.id, "out", SUPPORTS, max_depth, limit * 10)
-    nodes = {n.id: n for n in down.nodes}
-    g = _digraph(down)
+    p, down, nodes, g = _contributions(store, project, "Project", "out", max_depth, limit)
     found: dict[str, Impact] = {}
     for n in down.nodes:
         if n.type == "Target":

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import socket
 import subprocess
+import sys
 import time
+import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -138,6 +142,42 @@ def cleared(falkordb):
 def falkordb_env(falkordb) -> dict[str, str]:
     """Environment for the CLI and the service to reach the session's FalkorDB."""
     return {"NEO4J_URI": falkordb, "NEO4J_USER": "falkordb", "NEO4J_PASSWORD": ""}
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@contextmanager
+def serving(log: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """``plangraph serve ARGS`` on a free port of 127.0.0.1, as a user would run it; yields
+    the base URL once /api/v1/health answers, stops the server afterwards."""
+    port = free_port()
+    environment = {**os.environ, **(env or {})}
+    environment.pop("PLANGRAPH_API_TOKEN", None)
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "api.cli", "serve", "--port", str(port), *args],
+            cwd=ROOT,
+            env=environment,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/api/v1/health", timeout=2) as r:
+                    if json.load(r)["nodes"] > 0:
+                        break
+            except OSError:
+                if proc.poll() is not None or time.time() > deadline:
+                    pytest.fail(f"the service did not start: {log.read_text(errors='replace')}")
+                time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 def neo4j_configured() -> bool:

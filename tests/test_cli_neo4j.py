@@ -4,22 +4,16 @@ session's FalkorDB."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from api.cli import main
-from tests.conftest import free_port
+from tests.conftest import free_port, serving
 
 pytestmark = pytest.mark.bolt
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -57,36 +51,13 @@ def test_an_unreachable_server_is_one_line(local, monkeypatch):
 
 
 def test_serve_from_the_server(cleared, falkordb_env, tmp_path):
-    port = free_port()
-    env = {**os.environ, **falkordb_env}
-    log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "api.cli", "serve", "--neo4j", env["NEO4J_URI"], "--port", str(port)],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        base = f"http://127.0.0.1:{port}/api/v1"
-        deadline = time.time() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/health", timeout=2) as r:
-                    health = json.load(r)
-                break
-            except OSError:
-                assert proc.poll() is None and time.time() < deadline, log.read_text(errors="replace")
-                time.sleep(0.3)
-        assert health["nodes"] == 306  # the empty server got the bundled plan
+    with serving(tmp_path / "serve.log", "--neo4j", falkordb_env["NEO4J_URI"], env=falkordb_env) as base:
+        with urllib.request.urlopen(f"{base}/api/v1/health", timeout=5) as r:
+            assert json.load(r)["nodes"] == 306  # the empty server got the bundled plan
         query = urllib.parse.urlencode({"target": "新增新能源并网400万千瓦"})
-        with urllib.request.urlopen(f"{base}/feeders?{query}", timeout=10) as r:
+        with urllib.request.urlopen(f"{base}/api/v1/feeders?{query}", timeout=10) as r:
             feeds = json.load(r)["feeds"]
-        assert "光伏帮扶工程" in {f["project"]["name"] for f in feeds}
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    assert "光伏帮扶工程" in {f["project"]["name"] for f in feeds}
 
 
 def test_exports_for_neo4j_need_no_server(local, tmp_path):

@@ -6,61 +6,25 @@ Needs ``/usr/bin/chromium`` and a CJK font: ``apt-get install chromium fonts-wqy
 
 from __future__ import annotations
 
-import json
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import serving
+
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).parent / "artifacts"
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
-    """``plangraph serve`` on an empty store (so it loads the bundled plan), on 127.0.0.1."""
-    port = _free_port()
+    """``plangraph serve`` on an empty store (so it loads the bundled plan)."""
     store = tmp_path_factory.mktemp("page-store")
-    env = {**os.environ, "PLANGRAPH_STORE": str(store)}
-    env.pop("PLANGRAPH_API_TOKEN", None)
-    log = store / "serve.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "api.cli", "serve", "--port", str(port)],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/api/v1/health", timeout=1) as r:
-                if json.load(r)["nodes"] > 0:
-                    break
-        except OSError:
-            if proc.poll() is not None or time.time() > deadline:
-                proc.kill()
-                pytest.fail(f"the service did not start: {log.read_text(errors='replace')}")
-            time.sleep(0.3)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    with serving(store / "serve.log", env={"PLANGRAPH_STORE": str(store)}) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
