@@ -85,7 +85,6 @@ FALKORDB = Dialect(
     undirected_shortest_path=False,
     max_message_bytes=3000,  # its Bolt listener crashes on requests of about 4 KB and more
 )
-DIALECTS = {d.name: d for d in (NEO4J, FALKORDB)}
 PROBE = Statement("CALL dbms.components() YIELD name RETURN name")  # Neo4j answers, FalkorDB does not
 
 

@@ -34,7 +34,6 @@ class Quantity:
     value: float
     unit: str
     qualifier: str | None
-    number_start: int  # where the digits begin (after a leading qualifier)
 
 
 def shielded(text: str) -> list[tuple[int, int]]:
@@ -78,5 +77,5 @@ def find_quantities(text: str, context: str = "") -> list[Quantity]:
         if qualifier == "达":
             qualifier = None
         start = m.start("qb") if m.group("qb") and m.group("qb") != "达" else ns
-        out.append(Quantity(start, m.end(), value, unit, qualifier, ns))
+        out.append(Quantity(start, m.end(), value, unit, qualifier))
     return out

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from loaders.gazetteer import alternation, words
+from loaders.gazetteer import alternation, load, words
 from loaders.numbers import find_quantities
 from loaders.places import Gazetteer, Place
 
@@ -36,6 +36,7 @@ STEM_HEAD = re.compile(
 PRODUCT = re.compile(alternation("product_words"))
 LINE_AFTER_NAME = re.compile(rf"\d|[一二三四五六七八九十]期|[A-Za-z]|(?:{alternation('product_words')})")
 DIRECTIONS = set("东西南北中")
+PLACE_FEATURES = set(load("lexicon")["place_feature_chars"])  # 河, 湖, 山 …: a place, not a company
 LEADING = tuple(
     sorted(
         {
@@ -336,13 +337,6 @@ class ProjectFinder:
             return False
         if any(p.startswith(stem) for p in self.places.by_surface):
             return False
-        if bare and (set(stem) & set(words_chars("place_feature_chars")) or stem[-1] in DIRECTIONS):
+        if bare and (set(stem) & PLACE_FEATURES or stem[-1] in DIRECTIONS):
             return False
         return not re.search(r"\d", stem)
-
-
-def words_chars(key: str) -> str:
-    from loaders.gazetteer import load
-
-    value: str = load("lexicon")[key]
-    return value
