@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
-from graph.exceptions import AmbiguousName, GraphError, NodeNotFound
+from graph.exceptions import AmbiguousName, EmptyStore, GraphError, NodeNotFound
 from loaders.exceptions import LoadError
 from queries.exceptions import BadQuery, NoPath
 
@@ -58,6 +58,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(NodeNotFound)
     async def not_found(request: Request, exc: NodeNotFound) -> JSONResponse:
         return error_response(404, "node_not_found", str(exc), {"id": exc.ref})
+
+    @app.exception_handler(EmptyStore)
+    async def empty(request: Request, exc: EmptyStore) -> JSONResponse:
+        return error_response(404, "store_empty", str(exc))
 
     @app.exception_handler(NoPath)
     async def no_path(request: Request, exc: NoPath) -> JSONResponse:

@@ -19,5 +19,12 @@ class AmbiguousName(GraphError, LookupError):
         self.candidates = candidates
 
 
+class EmptyStore(GraphError, LookupError):
+    """A question asked of a store that holds no plan."""
+
+    def __init__(self) -> None:
+        super().__init__("the store is empty: run `plangraph load FILE` or `plangraph serve`")
+
+
 class StoreError(GraphError):
     """The store cannot be read or written."""

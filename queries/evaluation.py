@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from graph.records import Graph
+from queries.exceptions import BadQuery
 
 __all__ = ["Score", "evaluate"]
 
@@ -87,9 +88,19 @@ def _score(kind: str, tp: int, predicted: int, gold: int) -> Score:
     return Score(kind=kind, precision=p, recall=r, f1=f, tp=tp, predicted=predicted, gold=gold)
 
 
+def _read_gold(path: Path) -> dict[str, Any]:
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise BadQuery(f"cannot read the gold file {path}: {exc}") from exc
+    if not isinstance(gold, dict) or not isinstance(gold.get("entities"), list):
+        raise BadQuery(f"{path} is not a gold file: it needs an 'entities' list (see GUIDELINES.md)")
+    return gold
+
+
 def evaluate(graph: Graph, gold_path: str | Path) -> list[Score]:
     """One score per entity type and per relation type, in that order."""
-    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    gold = _read_gold(Path(gold_path))
     ignore = {_norm(x) for x in gold.get("ignore", [])}
     nodes = [n.model_dump() for n in graph.nodes]
     nodes = [n for n in nodes if not (_names(n) & ignore)]

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel
 
-from graph.exceptions import AmbiguousName, NodeNotFound
+from graph.exceptions import AmbiguousName, EmptyStore, NodeNotFound
 from graph.records import Edge, Node
 from graph.store import GraphStore
 
@@ -16,7 +16,8 @@ __all__ = ["Neighbour", "NodeView", "describe", "resolve"]
 def resolve(store: GraphStore, ref: str, types: Iterable[str] | None = None) -> Node:
     """The node ``ref`` names: an id, else a name or alias naming exactly one node.
 
-    Raises ``NodeNotFound`` or ``AmbiguousName`` (listing the candidates' ids).
+    Raises ``NodeNotFound`` (``EmptyStore`` when the store holds nothing at all) or
+    ``AmbiguousName`` (listing the candidates' ids).
     """
     node = store.node(ref)
     wanted = set(types) if types is not None else None
@@ -28,7 +29,7 @@ def resolve(store: GraphStore, ref: str, types: Iterable[str] | None = None) -> 
     if len(pick) == 1:
         return pick[0]
     if not pick:
-        raise NodeNotFound(ref)
+        raise EmptyStore() if store.is_empty() else NodeNotFound(ref)
     raise AmbiguousName(ref, sorted(n.id for n in pick))
 
 

@@ -143,6 +143,18 @@ def falkordb_env(falkordb) -> dict[str, str]:
 
 
 ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests need Debian's Chromium: without it they are skipped with the reason,
+    or fail when ``PLANGRAPH_REQUIRE_BROWSER`` says the run must not skip them (CI)."""
+    if Path(CHROMIUM).exists() or os.environ.get("PLANGRAPH_REQUIRE_BROWSER"):
+        return
+    reason = f"{CHROMIUM} is missing: apt-get install chromium fonts-wqy-microhei (./test.sh does, as root)"
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.skip(reason=reason))
 
 
 @contextmanager

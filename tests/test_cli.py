@@ -85,3 +85,61 @@ def test_an_ambiguous_name_lists_the_candidates(run, tongliao_path, tmp_path):
 def test_stats_on_an_empty_store(run):
     result = run("stats")
     assert result.exit_code == 1 and "the store is empty" in result.output
+
+
+def test_a_question_to_an_empty_store_says_how_to_fill_it(run):
+    result = run("feeders", "新增新能源并网400万千瓦")
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: the store is empty: run `plangraph load FILE` or `plangraph serve`"
+
+
+def test_a_bug_is_not_dressed_up_as_a_user_error(run, tongliao_path, monkeypatch):
+    import queries.lookup
+
+    run("load", str(tongliao_path))
+
+    def broken(store, ref):
+        raise ValueError("a bug in describe")
+
+    monkeypatch.setattr(queries.lookup, "describe", broken)
+    with pytest.raises(ValueError, match="a bug in describe"):
+        run("show", "科区")
+
+
+def test_serve_on_a_port_in_use_is_one_line(tmp_path):
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "api.cli", "serve", "--port", str(port), "--store", str(tmp_path / "s")],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"Error: port {port} on 127.0.0.1 is in use: choose another with --port"
+    assert not (tmp_path / "s").exists()  # nothing was loaded into the store first
+
+
+def test_every_command_is_registered_by_name():
+    assert set(main.commands) == {
+        "load",
+        "stats",
+        "export",
+        "eval",
+        "serve",
+        "push",
+        "show",
+        "feeders",
+        "impacts",
+        "dependencies",
+        "path",
+        "chain",
+        "banner",
+        "search",
+    }

@@ -1,34 +1,17 @@
-"""The query commands: the same questions as the HTTP API, as tables or ``--json``."""
+"""The questions: one node (show) and the query families, as the HTTP API asks them,
+printed as text or ``--json``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
 from pathlib import Path
 from typing import Any
 
 import click
-from pydantic import BaseModel
 
-from api.cli import STORE, main, open_store, user_errors
+from api.cli.options import DEPTH, JSON, LIMIT, STORE, answer
 from graph.records import EDGE_TYPES, NODE_TYPES
-from queries.models import DEFAULT_DEPTH, DEFAULT_LIMIT, Hop
-
-DEPTH = click.option("--max-depth", default=DEFAULT_DEPTH, show_default=True, type=int, help="hops to follow at most")
-LIMIT = click.option("--limit", default=DEFAULT_LIMIT, show_default=True, type=int, help="rows to return at most")
-JSON = click.option("--json", "as_json", is_flag=True, help="print the answer as JSON")
-
-
-def _answer(
-    store_dir: Path | None, as_json: bool, ask: Callable[[Any], BaseModel], show: Callable[[Any], None]
-) -> None:
-    with user_errors():
-        answer = ask(open_store(store_dir))
-    if as_json:
-        click.echo(answer.model_dump_json(indent=1))
-        return
-    show(answer)
-    if getattr(answer, "truncated", False):
-        click.echo("(truncated: raise --limit or --max-depth to see more)")
+from queries.models import DEFAULT_DEPTH, Hop
 
 
 def _path(hops: list[Hop]) -> str:
@@ -43,7 +26,35 @@ def _path(hops: list[Hop]) -> str:
     return " ".join(parts)
 
 
-@main.command()
+@click.command()
+@click.argument("node")
+@STORE
+@JSON
+def show(node: str, store_dir: Path | None, as_json: bool) -> None:
+    """Show one node (by id or name): attributes, edges and every provenance quote."""
+    from queries.lookup import describe
+
+    def print_view(view: Any) -> None:
+        n = view.node
+        click.echo(f"{n.name}  [{n.type}]  {n.id}")
+        if n.aliases:
+            click.echo(f"  aliases: {', '.join(n.aliases)}")
+        for key, value in n.attributes.items():
+            if value not in (None, [], {}):
+                shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+                click.echo(f"  {key}: {shown}")
+        for nb in view.neighbours:
+            arrow = "→" if nb.direction == "out" else "←"
+            click.echo(f"  {arrow} {nb.edge.type:<16} {nb.node.name}  [{nb.node.type}]")
+        click.echo("  provenance:")
+        for p in n.provenance:
+            where = f"{p.start}-{p.end}" if p.start is not None else p.source
+            click.echo(f"    「{p.quote}」 ({where})")
+
+    answer(store_dir, as_json, lambda s: describe(s, node), print_view)
+
+
+@click.command()
 @click.argument("target")
 @STORE
 @DEPTH
@@ -65,10 +76,10 @@ def feeders(target: str, store_dir: Path | None, max_depth: int, limit: int, as_
         if a.industries:
             click.echo(f"  industries: {', '.join(i.name for i in a.industries)}")
 
-    _answer(store_dir, as_json, lambda s: ask(s, target, max_depth=max_depth, limit=limit), show)
+    answer(store_dir, as_json, lambda s: ask(s, target, max_depth=max_depth, limit=limit), show)
 
 
-@main.command()
+@click.command()
 @click.argument("project")
 @STORE
 @DEPTH
@@ -85,10 +96,10 @@ def impacts(project: str, store_dir: Path | None, max_depth: int, limit: int, as
         click.echo(f"  tasks: {', '.join(t.name for t in a.tasks) or '-'}")
         click.echo(f"  industries: {', '.join(t.name for t in a.industries) or '-'}")
 
-    _answer(store_dir, as_json, lambda s: ask(s, project, max_depth=max_depth, limit=limit), show)
+    answer(store_dir, as_json, lambda s: ask(s, project, max_depth=max_depth, limit=limit), show)
 
 
-@main.command()
+@click.command()
 @click.argument("node")
 @STORE
 @click.option(
@@ -109,7 +120,7 @@ def dependencies(
         for n in a.nodes:
             click.echo(f"  {n.type:<11}{n.name}")
 
-    _answer(
+    answer(
         store_dir,
         as_json,
         lambda s: ask(s, node, direction=direction, max_depth=max_depth, limit=limit, types=types or None),
@@ -117,7 +128,7 @@ def dependencies(
     )
 
 
-@main.command()
+@click.command()
 @click.argument("source")
 @click.argument("target")
 @STORE
@@ -143,7 +154,7 @@ def path(
         for i, p in enumerate(a.paths, 1):
             click.echo(f"{i:>3}. {_path(p)}")
 
-    _answer(
+    answer(
         store_dir,
         as_json,
         lambda s: ask(s, source, target, max_length=max_length, limit=limit, types=types or None, directed=directed),
@@ -151,7 +162,7 @@ def path(
     )
 
 
-@main.command()
+@click.command()
 @click.argument("industry")
 @STORE
 @DEPTH
@@ -176,10 +187,10 @@ def chain(industry: str, store_dir: Path | None, max_depth: int, limit: int, as_
         for p in a.unplaced:
             click.echo(f"  · {p.project.name}")
 
-    _answer(store_dir, as_json, lambda s: ask(s, industry, max_depth=max_depth, limit=limit), show)
+    answer(store_dir, as_json, lambda s: ask(s, industry, max_depth=max_depth, limit=limit), show)
 
 
-@main.command()
+@click.command()
 @click.argument("banner")
 @STORE
 @DEPTH
@@ -196,10 +207,10 @@ def banner(banner: str, store_dir: Path | None, max_depth: int, limit: int, as_j
         if a.enterprises:
             click.echo(f"  enterprises: {', '.join(e.name for e in a.enterprises)}")
 
-    _answer(store_dir, as_json, lambda s: ask(s, banner, max_depth=max_depth, limit=limit), show)
+    answer(store_dir, as_json, lambda s: ask(s, banner, max_depth=max_depth, limit=limit), show)
 
 
-@main.command()
+@click.command()
 @click.argument("query")
 @STORE
 @click.option("--type", "types", multiple=True, type=click.Choice(NODE_TYPES), help="node types to search")
@@ -213,4 +224,7 @@ def search(query: str, store_dir: Path | None, types: tuple[str, ...], limit: in
         for h in a.hits:
             click.echo(f"  {h.score:>3}  {h.node.type:<11}{h.node.name}")
 
-    _answer(store_dir, as_json, lambda s: ask(s, query, types=types or None, limit=limit), show)
+    answer(store_dir, as_json, lambda s: ask(s, query, types=types or None, limit=limit), show)
+
+
+COMMANDS = (show, feeders, impacts, dependencies, path, chain, banner, search)

@@ -1,0 +1,101 @@
+"""Commands that fill the store and take the graph out of it: load, stats, export, eval."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click
+
+from api.cli.options import STORE, open_store, user_errors, write_output
+from graph.exceptions import EmptyStore
+from graph.export import EXPORTERS
+from graph.records import Graph
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@STORE
+def load(files: tuple[Path, ...], store_dir: Path | None) -> None:
+    """Load plan documents (.txt, .html, .docx, .pdf) into the store, all or none."""
+    from loaders.pipeline import read_plan
+
+    started = time.perf_counter()
+    with user_errors():
+        plans = []
+        for path in files:
+            click.echo(f"reading {path} …", err=True)
+            plan_id, graph = read_plan(path)
+            plans.append((plan_id, graph))
+            click.echo(f"  {plan_id}: {len(graph.nodes)} nodes, {len(graph.edges)} edges", err=True)
+        store = open_store(store_dir)
+        store.write_plans(plans)
+    print_counts(Graph(nodes=[n for _, g in plans for n in g.nodes], edges=[e for _, g in plans for e in g.edges]))
+    click.echo(f"loaded {len(plans)} plan(s) into {store.directory} in {time.perf_counter() - started:.2f} s")
+
+
+def print_counts(graph: Graph) -> None:
+    for kind, count in graph.counts().items():
+        if count:
+            click.echo(f"{kind:<16}{count:>6}")
+
+
+@click.command()
+@STORE
+def stats(store_dir: Path | None) -> None:
+    """Count the nodes and edges of the stored graph by type."""
+    with user_errors():
+        graph = open_store(store_dir).snapshot()
+    if not graph.nodes:
+        raise click.ClickException(str(EmptyStore()))
+    print_counts(graph)
+    plans = [n.name for n in graph.nodes if n.type == "Plan"]
+    click.echo(f"plans: {', '.join(plans)}")
+
+
+@click.command()
+@STORE
+@click.option("--format", "fmt", type=click.Choice([*sorted(EXPORTERS), "neo4j-csv"]), required=True)
+@click.option(
+    "--output", type=click.Path(path_type=Path), default=None, help="file (default: stdout); a directory for neo4j-csv"
+)
+def export(store_dir: Path | None, fmt: str, output: Path | None) -> None:
+    """Write the stored graph as node-link JSON, GraphML, a Cypher script or neo4j-admin CSVs."""
+    with user_errors():
+        graph = open_store(store_dir).snapshot()
+    if fmt == "neo4j-csv":
+        from graph.neo4j_export import to_neo4j_csv
+
+        if output is None:
+            raise click.ClickException("--format neo4j-csv writes several files: give --output DIRECTORY")
+        try:
+            written = to_neo4j_csv(graph, output)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
+        for path in written:
+            click.echo(f"wrote {path}", err=True)
+        return
+    text = EXPORTERS[fmt](graph)
+    if output is None:
+        click.echo(text)
+        return
+    write_output(output, text)
+    click.echo(f"wrote {output}", err=True)
+
+
+@click.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@STORE
+def evaluate_command(gold: Path, store_dir: Path | None) -> None:
+    """Precision, recall and F1 per entity and relation type against a gold file."""
+    from queries.evaluation import evaluate
+
+    with user_errors():
+        graph = open_store(store_dir).snapshot()
+        scores = evaluate(graph, gold)
+    click.echo(f"{'':<18}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'pred':>6}{'gold':>6}")
+    for s in scores:
+        click.echo(f"{s.kind:<18}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.tp:6d}{s.predicted:6d}{s.gold:6d}")
+
+
+COMMANDS = (load, stats, export, evaluate_command)
