@@ -32,12 +32,14 @@ def require_token(
 ) -> None:
     """Routes that change the graph answer 401 without the configured token (and are
     not mounted at all when none is configured)."""
-    if (
-        not settings.api_token
-        or credentials is None
-        or not secrets.compare_digest(credentials.credentials, settings.api_token)
-    ):
+    if not settings.api_token or credentials is None or not same_token(credentials.credentials, settings.api_token):
         raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+
+
+def same_token(given: str, expected: str) -> bool:
+    """Compared as bytes in constant time: any header value, ASCII or not, is just wrong.
+    (Header values arrive decoded as Latin-1, so encoding them back gives the bytes sent.)"""
+    return secrets.compare_digest(given.encode("latin-1", "replace"), expected.encode("utf-8"))
 
 
 TokenDep = Depends(require_token)

@@ -9,10 +9,11 @@ from loaders.extract import extract
 from loaders.read import read_text
 
 
-def read_plan(path: str | Path) -> tuple[str, Graph]:
-    """``(plan id, graph)`` of the plan in ``path``; raises ``UnreadableDocument``."""
+def read_plan(path: str | Path, source_name: str | None = None) -> tuple[str, Graph]:
+    """``(plan id, graph)`` of the plan in ``path``; raises ``UnreadableDocument``.
+    ``source_name`` names the document where the path does not (an upload)."""
     text = read_text(path)
-    graph = extract(text, Path(path).name)
+    graph = extract(text, source_name or Path(path).name)
     plan = next(n for n in graph.nodes if n.type == "Plan")
     return plan.id, graph
 

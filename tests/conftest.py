@@ -162,8 +162,9 @@ def serving(log: Path, *args: str, env: dict[str, str] | None = None) -> Iterato
     """``plangraph serve ARGS`` on a free port of 127.0.0.1, as a user would run it; yields
     the base URL once /api/v1/health answers, stops the server afterwards."""
     port = free_port()
-    environment = {**os.environ, **(env or {})}
-    environment.pop("PLANGRAPH_API_TOKEN", None)
+    environment = {**os.environ}
+    environment.pop("PLANGRAPH_API_TOKEN", None)  # uploads only where the caller enables them
+    environment.update(env or {})
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "api.cli", "serve", "--port", str(port), *args],
