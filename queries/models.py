@@ -49,3 +49,17 @@ def hop(edge: Edge, nodes: dict[str, Node]) -> Hop:
         start=p.start if p else None,
         end=p.end if p else None,
     )
+
+
+def path_text(hops: list[Hop]) -> str:
+    """A path on one line, each edge in its own direction:
+    ``光伏帮扶工程 -supports→ 新能源产业 ←supports- 新增新能源并网400万千瓦``."""
+    if not hops:
+        return ""
+    parts = [hops[0].source.name]
+    for h in hops:
+        if h.source.name == parts[-1]:
+            parts += [f"-{h.type}→", h.target.name]
+        else:
+            parts += [f"←{h.type}-", h.source.name]
+    return " ".join(parts)

@@ -53,14 +53,27 @@ def stats(store_dir: Path | None) -> None:
     click.echo(f"plans: {', '.join(plans)}")
 
 
+TABLE_FORMATS = ("xlsx", "csv")
+
+
 @click.command()
 @STORE
-@click.option("--format", "fmt", type=click.Choice([*sorted(EXPORTERS), "neo4j-csv"]), required=True)
+@click.option("--format", "fmt", type=click.Choice([*sorted(EXPORTERS), "neo4j-csv", *TABLE_FORMATS]), required=True)
 @click.option(
-    "--output", type=click.Path(path_type=Path), default=None, help="file (default: stdout); a directory for neo4j-csv"
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="file (default: stdout); a directory for neo4j-csv and for csv without --table",
 )
-def export(store_dir: Path | None, fmt: str, output: Path | None) -> None:
-    """Write the stored graph as node-link JSON, GraphML, a Cypher script or neo4j-admin CSVs."""
+@click.option(
+    "--table", type=click.Choice(["targets", "projects", "feeds"]), default=None, help="one table (xlsx, csv)"
+)
+def export(store_dir: Path | None, fmt: str, output: Path | None, table: str | None) -> None:
+    """Write the stored graph as node-link JSON, GraphML, a Cypher script or neo4j-admin CSVs,
+    or its tables (targets, projects, target ← project) as an xlsx workbook or CSV files."""
+    if fmt in TABLE_FORMATS:
+        export_tables(store_dir, fmt, output, table)
+        return
     with user_errors():
         graph = open_store(store_dir).snapshot()
     if fmt == "neo4j-csv":
@@ -81,6 +94,36 @@ def export(store_dir: Path | None, fmt: str, output: Path | None) -> None:
         return
     write_output(output, text)
     click.echo(f"wrote {output}", err=True)
+
+
+def export_tables(store_dir: Path | None, fmt: str, output: Path | None, only: str | None) -> None:
+    from api.spreadsheets import to_csv, to_xlsx
+    from queries.tables import TABLES, build
+
+    chosen = [only] if only else list(TABLES)
+    if output is None and (fmt == "xlsx" or len(chosen) > 1):
+        what = "an xlsx workbook" if fmt == "xlsx" else "one CSV file per table"
+        raise click.ClickException(f"--format {fmt} writes {what}: give --output (or --table NAME for CSV on stdout)")
+    with user_errors():
+        store = open_store(store_dir)
+        tables = [build(store, name) for name in chosen]
+    if fmt == "xlsx":
+        assert output is not None
+        files = {output: to_xlsx(tables)}
+    elif output is None:
+        click.echo(to_csv(tables[0]).decode("utf-8-sig"), nl=False)
+        return
+    elif only:
+        files = {output: to_csv(tables[0])}
+    else:
+        files = {output / f"{t.name}.csv": to_csv(t) for t in tables}
+    for path, data in files.items():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}") from exc
+        click.echo(f"wrote {path}", err=True)
 
 
 @click.command(name="eval")

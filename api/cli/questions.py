@@ -11,19 +11,7 @@ import click
 
 from api.cli.options import DEPTH, JSON, LIMIT, STORE, answer
 from graph.records import EDGE_TYPES, NODE_TYPES
-from queries.models import DEFAULT_DEPTH, Hop
-
-
-def _path(hops: list[Hop]) -> str:
-    if not hops:
-        return ""
-    parts = [hops[0].source.name]
-    for h in hops:
-        if h.source.name == parts[-1]:
-            parts += [f"-{h.type}→", h.target.name]
-        else:
-            parts += [f"←{h.type}-", h.source.name]
-    return " ".join(parts)
+from queries.models import DEFAULT_DEPTH, path_text
 
 
 @click.command()
@@ -69,7 +57,7 @@ def feeders(target: str, store_dir: Path | None, max_depth: int, limit: int, as_
         for f in a.feeds:
             click.echo(f"  [{f.way}] {f.project.name}")
             for p in f.paths[:1]:
-                click.echo(f"      {_path(p)}")
+                click.echo(f"      {path_text(p)}")
                 click.echo(f"      「{p[0].quote}」")
         if a.tasks:
             click.echo(f"  tasks: {', '.join(t.name for t in a.tasks)}")
@@ -92,7 +80,7 @@ def impacts(project: str, store_dir: Path | None, max_depth: int, limit: int, as
     def show(a: Any) -> None:
         click.echo(f"{a.project.name}: {len(a.targets)} target(s) downstream")
         for i in a.targets:
-            click.echo(f"  [{i.way}] {i.target.name}    {_path(i.path)}")
+            click.echo(f"  [{i.way}] {i.target.name}    {path_text(i.path)}")
         click.echo(f"  tasks: {', '.join(t.name for t in a.tasks) or '-'}")
         click.echo(f"  industries: {', '.join(t.name for t in a.industries) or '-'}")
 
@@ -152,7 +140,7 @@ def path(
 
     def show(a: Any) -> None:
         for i, p in enumerate(a.paths, 1):
-            click.echo(f"{i:>3}. {_path(p)}")
+            click.echo(f"{i:>3}. {path_text(p)}")
 
     answer(
         store_dir,
