@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
+from starlette.routing import BaseRoute, Match
 
 from graph.exceptions import AmbiguousName, EmptyStore, GraphError, NodeNotFound
 from loaders.exceptions import LoadError
@@ -50,6 +51,15 @@ def _validation_message(exc: RequestValidationError) -> tuple[str, list[dict[str
         problems.append({"parameter": where, "problem": e.get("msg", "")})
     first = problems[0] if problems else {"parameter": "?", "problem": "invalid"}
     return f"bad parameter '{first['parameter']}': {first['problem']}", problems
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route offers at this path (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    for route in request.app.routes:
+        if isinstance(route, BaseRoute) and route.matches(request.scope)[0] is not Match.NONE:
+            methods |= getattr(route, "methods", None) or set()
+    return sorted(methods)
 
 
 def install(app: FastAPI) -> None:
@@ -101,6 +111,8 @@ def install(app: FastAPI) -> None:
         response = error_response(exc.status_code, codes.get(exc.status_code, "http_error"), str(exc.detail))
         for key, value in (exc.headers or {}).items():
             response.headers[key] = value
+        if exc.status_code == 405:
+            response.headers["Allow"] = ", ".join(allowed_methods(request))
         return response
 
     @app.exception_handler(Exception)

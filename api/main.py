@@ -6,9 +6,10 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.routers import graph, nodes, page, plans, queries, tables
+from api.routers import corrections, graph, nodes, page, plans, queries, tables
 from api.settings import Settings
 from graph.nx_store import NetworkxStore
+from graph.overlay import CorrectedStore
 from graph.store import GraphStore
 
 API = "/api/v1"
@@ -30,8 +31,12 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     app.include_router(nodes.router, prefix=API)
     app.include_router(queries.router, prefix=API)
     app.include_router(tables.router, prefix=API)
+    if isinstance(app.state.store, CorrectedStore):
+        app.include_router(corrections.public, prefix=API)
     if settings.api_token:  # changing the graph over HTTP is disabled entirely without a token
         app.include_router(plans.router, prefix=API)
+        if isinstance(app.state.store, CorrectedStore):
+            app.include_router(corrections.writes, prefix=API)
     app.include_router(page.router)
     app.mount("/static", page.static_files(), name="static")
     return app

@@ -39,6 +39,7 @@ class NetworkxStore(GraphStore):
         self._nx: nx.MultiDiGraph | None = None
         self._names: dict[str, list[Node]] | None = None
         self._collapsed: dict[tuple[frozenset[str] | None, bool], nx.Graph] = {}
+        self._writes = 0
 
     @classmethod
     def in_memory(cls, graph: Graph) -> NetworkxStore:
@@ -71,7 +72,11 @@ class NetworkxStore(GraphStore):
             updated = replace_plan(updated, plan_id, plan_graph)
         self._write(updated)
         self._graph, self._nx, self._names, self._collapsed = updated, None, None, {}
+        self._writes += 1
         self.derived.clear()
+
+    def generation(self) -> object:
+        return self._writes
 
     def node(self, node_id: str) -> Node | None:
         g = self.networkx()

@@ -79,5 +79,14 @@ class GraphStore(ABC):
     def is_empty(self) -> bool:
         return not self.nodes()
 
+    def generation(self) -> object:
+        """Changes whenever the stored graph does (None: the store cannot tell, so what is
+        derived from it must be derived again)."""
+        return None
+
+    def plan_text(self, plan_id: str) -> str | None:
+        """The decoded text of a loaded plan, where the store keeps it."""
+        return None
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections; the embedded store has none."""

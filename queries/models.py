@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 from graph.records import Edge, Node
 
+CORRECTION = "correction:"
 DEFAULT_DEPTH = 6
 MAX_DEPTH = 20
 DEFAULT_LIMIT = 100
@@ -20,10 +21,12 @@ class NodeRef(BaseModel):
     id: str
     type: str
     name: str
+    corrected: bool = False  # an officer's correction changed or added it
 
     @classmethod
     def of(cls, node: Node) -> NodeRef:
-        return cls(id=node.id, type=node.type, name=node.name)
+        corrected = any(p.source.startswith(CORRECTION) for p in node.provenance)
+        return cls(id=node.id, type=node.type, name=node.name, corrected=corrected)
 
 
 class Hop(BaseModel):
@@ -37,6 +40,7 @@ class Hop(BaseModel):
     quote: str | None
     start: int | None = None
     end: int | None = None
+    origin: str = "text"  # where the quote comes from: text, gazetteer:…, correction:…
 
 
 def hop(edge: Edge, nodes: dict[str, Node]) -> Hop:
@@ -48,6 +52,7 @@ def hop(edge: Edge, nodes: dict[str, Node]) -> Hop:
         quote=p.quote if p else None,
         start=p.start if p else None,
         end=p.end if p else None,
+        origin=p.source if p else "text",
     )
 
 

@@ -135,6 +135,8 @@ def test_every_command_is_registered_by_name():
         "serve",
         "push",
         "show",
+        "fix",
+        "fixes",
         "feeders",
         "impacts",
         "dependencies",

@@ -33,6 +33,7 @@ MASKS = [
     (re.compile(r"(?<![\w.])/[\w./~+-]+"), "PATH"),
     (re.compile(r"127\.0\.0\.1:\d+"), "127.0.0.1:PORT"),
     (re.compile(r'"seconds":\s*[\d.]+'), '"seconds":N'),
+    (re.compile(r"fix-[0-9a-f]{8}"), "fix-ID"),
 ]
 
 

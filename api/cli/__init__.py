@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from api.cli import loading, questions, serving
+from api.cli import corrections, loading, questions, serving
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -13,7 +13,7 @@ def main() -> None:
     """Turn Chinese development plans into a knowledge graph and question it."""
 
 
-for command in (*loading.COMMANDS, *questions.COMMANDS, *serving.COMMANDS):
+for command in (*loading.COMMANDS, *questions.COMMANDS, *corrections.COMMANDS, *serving.COMMANDS):
     main.add_command(command)
 
 

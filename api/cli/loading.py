@@ -7,10 +7,12 @@ from pathlib import Path
 
 import click
 
-from api.cli.options import STORE, open_store, user_errors, write_output
+from api.cli.options import RAW, STORE, open_store, store_directory, user_errors, write_output
 from graph.exceptions import EmptyStore
 from graph.export import EXPORTERS
+from graph.overlay import CorrectedStore
 from graph.records import Graph
+from graph.store import GraphStore
 
 
 @click.command()
@@ -31,7 +33,22 @@ def load(files: tuple[Path, ...], store_dir: Path | None) -> None:
         store = open_store(store_dir)
         store.write_plans(plans)
     print_counts(Graph(nodes=[n for _, g in plans for n in g.nodes], edges=[e for _, g in plans for e in g.edges]))
-    click.echo(f"loaded {len(plans)} plan(s) into {store.directory} in {time.perf_counter() - started:.2f} s")
+    report_corrections(store)
+    click.echo(
+        f"loaded {len(plans)} plan(s) into {store_directory(store_dir)} in {time.perf_counter() - started:.2f} s"
+    )
+
+
+def report_corrections(store: GraphStore) -> None:
+    """After a load: the corrections applied again, and those whose subject is gone."""
+    if not isinstance(store, CorrectedStore):
+        return
+    status = store.rewrite().status
+    orphaned = [s for s in status if s.state == "orphaned"]
+    if status:
+        click.echo(f"corrections: {len(status) - len(orphaned)} applied again, {len(orphaned)} orphaned")
+    for s in orphaned:
+        click.echo(f"  orphaned {s.id} ({s.op}): {s.detail}")
 
 
 def print_counts(graph: Graph) -> None:
@@ -42,10 +59,11 @@ def print_counts(graph: Graph) -> None:
 
 @click.command()
 @STORE
-def stats(store_dir: Path | None) -> None:
+@RAW
+def stats(store_dir: Path | None, raw: bool) -> None:
     """Count the nodes and edges of the stored graph by type."""
     with user_errors():
-        graph = open_store(store_dir).snapshot()
+        graph = open_store(store_dir, raw=raw).snapshot()
     if not graph.nodes:
         raise click.ClickException(str(EmptyStore()))
     print_counts(graph)
@@ -65,17 +83,16 @@ TABLE_FORMATS = ("xlsx", "csv")
     default=None,
     help="file (default: stdout); a directory for neo4j-csv and for csv without --table",
 )
-@click.option(
-    "--table", type=click.Choice(["targets", "projects", "feeds"]), default=None, help="one table (xlsx, csv)"
-)
-def export(store_dir: Path | None, fmt: str, output: Path | None, table: str | None) -> None:
+@click.option("--table", type=click.Choice(["targets", "projects", "feeds"]), help="just this table (xlsx, csv)")
+@RAW
+def export(store_dir: Path | None, fmt: str, output: Path | None, table: str | None, raw: bool) -> None:
     """Write the stored graph as node-link JSON, GraphML, a Cypher script or neo4j-admin CSVs,
     or its tables (targets, projects, target ← project) as an xlsx workbook or CSV files."""
     if fmt in TABLE_FORMATS:
-        export_tables(store_dir, fmt, output, table)
+        export_tables(open_store(store_dir, raw=raw), fmt, output, table)
         return
     with user_errors():
-        graph = open_store(store_dir).snapshot()
+        graph = open_store(store_dir, raw=raw).snapshot()
     if fmt == "neo4j-csv":
         from graph.neo4j_export import to_neo4j_csv
 
@@ -96,7 +113,7 @@ def export(store_dir: Path | None, fmt: str, output: Path | None, table: str | N
     click.echo(f"wrote {output}", err=True)
 
 
-def export_tables(store_dir: Path | None, fmt: str, output: Path | None, only: str | None) -> None:
+def export_tables(store: GraphStore, fmt: str, output: Path | None, only: str | None) -> None:
     from api.spreadsheets import to_csv, to_xlsx
     from queries.tables import TABLES, build
 
@@ -105,7 +122,6 @@ def export_tables(store_dir: Path | None, fmt: str, output: Path | None, only: s
         what = "an xlsx workbook" if fmt == "xlsx" else "one CSV file per table"
         raise click.ClickException(f"--format {fmt} writes {what}: give --output (or --table NAME for CSV on stdout)")
     with user_errors():
-        store = open_store(store_dir)
         tables = [build(store, name) for name in chosen]
     if fmt == "xlsx":
         assert output is not None
@@ -129,12 +145,14 @@ def export_tables(store_dir: Path | None, fmt: str, output: Path | None, only: s
 @click.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @STORE
-def evaluate_command(gold: Path, store_dir: Path | None) -> None:
-    """Precision, recall and F1 per entity and relation type against a gold file."""
+@RAW
+def evaluate_command(gold: Path, store_dir: Path | None, raw: bool) -> None:
+    """Precision, recall and F1 per entity and relation type against a gold file, of the
+    corrected graph (``--raw``: of the extraction alone)."""
     from queries.evaluation import evaluate
 
     with user_errors():
-        graph = open_store(store_dir).snapshot()
+        graph = open_store(store_dir, raw=raw).snapshot()
         scores = evaluate(graph, gold)
     click.echo(f"{'':<18}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'pred':>6}{'gold':>6}")
     for s in scores:

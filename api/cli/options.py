@@ -11,8 +11,12 @@ from typing import TYPE_CHECKING, Any
 import click
 from pydantic import BaseModel
 
+from graph.corrections import FILE as CORRECTIONS
+from graph.corrections import CorrectionsFile
 from graph.exceptions import GraphError
 from graph.nx_store import NetworkxStore, default_store_dir
+from graph.overlay import CorrectedStore
+from graph.store import GraphStore
 from loaders.exceptions import LoadError
 from queries.exceptions import QueryError
 from queries.models import DEFAULT_DEPTH, DEFAULT_LIMIT
@@ -37,6 +41,7 @@ NEO4J = click.option(
 DEPTH = click.option("--max-depth", default=DEFAULT_DEPTH, show_default=True, type=int, help="hops to follow at most")
 LIMIT = click.option("--limit", default=DEFAULT_LIMIT, show_default=True, type=int, help="rows to return at most")
 JSON = click.option("--json", "as_json", is_flag=True, help="print the answer as JSON")
+RAW = click.option("--raw", is_flag=True, help="the extracted graph, without the corrections")
 
 USER_ERRORS = (LoadError, GraphError, QueryError)
 """The layers' own errors: each names what was wrong, so one line says it all."""
@@ -51,8 +56,19 @@ def user_errors() -> Iterator[None]:
         raise click.ClickException(str(exc)) from exc
 
 
-def open_store(store_dir: Path | None) -> NetworkxStore:
-    return NetworkxStore(store_dir)
+def open_store(store_dir: Path | None, *, raw: bool = False) -> GraphStore:
+    """The store, seen through its corrections (``raw``: the extracted graph alone)."""
+    base = NetworkxStore(store_dir)
+    return base if raw else corrected(base, base.directory)
+
+
+def corrected(base: GraphStore, directory: Path) -> CorrectedStore:
+    """``base`` seen through the corrections kept in ``directory``."""
+    return CorrectedStore(base, CorrectionsFile(directory / CORRECTIONS))
+
+
+def store_directory(store_dir: Path | None) -> Path:
+    return NetworkxStore(store_dir).directory
 
 
 def open_bolt(uri: str | None) -> BoltStore:

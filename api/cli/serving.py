@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from api.cli.options import NEO4J, STORE, open_bolt, open_store, user_errors
+from api.cli.options import NEO4J, STORE, corrected, open_bolt, open_store, store_directory, user_errors
 from graph.exceptions import EmptyStore
 from graph.store import GraphStore
 
@@ -49,12 +49,13 @@ def serve(store_dir: Path | None, neo4j_uri: str | None, host: str, port: int) -
     settings = Settings.from_env()
     sock = bind(host, port)
     store: GraphStore
+    local = store_dir or settings.store_dir
     if neo4j_uri:
-        store = open_bolt(neo4j_uri)
+        store = corrected(open_bolt(neo4j_uri), store_directory(local))
         where = neo4j_uri
     else:
-        store = open_store(store_dir or settings.store_dir)
-        where = str(store.directory)
+        store = open_store(local)
+        where = str(store_directory(local))
     try:
         with user_errors():
             if store.is_empty():
