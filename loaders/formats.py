@@ -31,19 +31,25 @@ def read_html(p: Path, data: bytes) -> str:
 
 
 def read_docx(p: Path, data: bytes) -> str:
-    """Paragraphs, then table rows (cells joined by tabs). The zip is checked for
-    bombs first; lxml, which python-docx parses with, refuses entity amplification."""
+    """Paragraphs, then the rows of tables that are not project tables (cells joined by
+    tabs; project tables are read as tables, ``loaders.project_tables``). The zip is
+    checked for bombs first; lxml, which python-docx parses with, refuses entity
+    amplification."""
     import docx
     from docx.opc.exceptions import OpcError
     from lxml import etree
+
+    from loaders.project_tables import find_header
+    from loaders.sheets import Sheet
 
     open_zip(p, data, "DOCX")
     try:
         document = docx.Document(io.BytesIO(data))
         lines = [para.text.strip() for para in document.paragraphs]
         for table in document.tables:
-            for row in table.rows:
-                lines.append("\t".join(cell.text.strip() for cell in row.cells))
+            rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
+            if find_header(Sheet("", rows)) is None:
+                lines += ["\t".join(row) for row in rows]
     except (zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError, OpcError) as exc:
         raise UnreadableDocument(p, f"it is not a valid DOCX file ({_first_line(exc)})") from exc
     return "\n".join(line for line in lines if line)

@@ -1,21 +1,62 @@
-"""The whole load of one document: read it, extract its graph."""
+"""The whole load of one document: read it, extract its graph.
+
+A plan document (.txt, .html, .docx, .pdf) is read as text and extracted; the project
+tables inside a .docx join its graph. A table document (.xlsx, .csv) is a project list:
+its rows are the plan.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from graph.merge import merge
 from graph.records import Graph
+from loaders.exceptions import UnreadableDocument
 from loaders.extract import extract
-from loaders.read import read_text
+from loaders.project_tables import find_project_tables
+from loaders.read import read_bytes, text_of
+from loaders.sheets import READERS as SHEET_READERS
+from loaders.sheets import Sheet
+from loaders.table_records import table_graph, table_plan
+
+TABLE_SUFFIXES = (".xlsx", ".csv")
 
 
 def read_plan(path: str | Path, source_name: str | None = None) -> tuple[str, Graph]:
     """``(plan id, graph)`` of the plan in ``path``; raises ``UnreadableDocument``.
     ``source_name`` names the document where the path does not (an upload)."""
-    text = read_text(path)
-    graph = extract(text, source_name or Path(path).name)
+    p = Path(path)
+    name = source_name or p.name
+    data = read_bytes(p)
+    suffix = p.suffix.lower()
+    if suffix in TABLE_SUFFIXES:
+        return _table_document(p, name, data)
+    graph = extract(text_of(p, data), name)
     plan = next(n for n in graph.nodes if n.type == "Plan")
+    if suffix == ".docx":
+        rows = find_project_tables(p, SHEET_READERS[".docx"](p, data))
+        if rows:
+            graph = merge(graph, table_graph(p, plan.id, rows))
     return plan.id, graph
+
+
+def _table_document(p: Path, name: str, data: bytes) -> tuple[str, Graph]:
+    sheets = SHEET_READERS[p.suffix.lower()](p, data)
+    rows = find_project_tables(p, sheets)
+    if not rows:
+        raise UnreadableDocument(p, "no project table found: no sheet has a 项目名称 column and another known column")
+    plan = table_plan(Path(name), _title(sheets), data)
+    graph = table_graph(p, plan.id, rows)
+    return plan.id, Graph(nodes=[plan, *graph.nodes], edges=graph.edges)
+
+
+def _title(sheets: list[Sheet]) -> str | None:
+    """A title line above the first table (``2025年通辽市重点项目清单``), if there is one."""
+    for row in sheets[0].rows[:5] if sheets else []:
+        cells = [c for c in row if c]
+        if len(set(cells)) == 1 and len(cells[0]) >= 6 and any(w in cells[0] for w in ("清单", "项目", "计划", "表")):
+            return cells[0]
+    return None
 
 
 def bundled_plan() -> Path:

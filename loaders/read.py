@@ -38,7 +38,11 @@ def read_text(path: str | Path) -> str:
     or holds no plan (no Chinese sentences).
     """
     p = Path(path)
-    data = _read_bytes(p)
+    return text_of(p, read_bytes(p))
+
+
+def text_of(p: Path, data: bytes) -> str:
+    """The text of a document's bytes (``p`` names the file and its format)."""
     reader = READERS.get(p.suffix.lower(), decode)
     text = reader(p, data).replace("\r\n", "\n").replace("\r", "\n")
     if len(text.strip()) < MIN_CHARS:
@@ -49,7 +53,7 @@ def read_text(path: str | Path) -> str:
     return text
 
 
-def _read_bytes(p: Path) -> bytes:
+def read_bytes(p: Path) -> bytes:
     """At most ``MAX_BYTES`` of a regular file; devices, FIFOs, sockets and directories
     are refused by their type before they are opened."""
     try:

@@ -8,7 +8,7 @@ sub-tasks or not, without passing another target.
 from __future__ import annotations
 
 import itertools
-from typing import Literal
+from typing import Any, Literal
 
 import networkx as nx
 from pydantic import BaseModel
@@ -31,6 +31,7 @@ class Feed(BaseModel):
     way: Way
     paths: list[list[Hop]]
     banners: list[NodeRef] = []  # where the project is
+    investment: dict[str, Any] | None = None  # total investment, from a project table
 
 
 class FeedersAnswer(BaseModel):
@@ -134,8 +135,10 @@ def feeders(
                 if paths:
                     feeds[n.id] = Feed(project=NodeRef.of(n), way="via-task", paths=paths)
     ordered = sorted(feeds.values(), key=lambda f: (f.way != "direct", f.project.name))[:limit]
+    projects = store.nodes_by_id([f.project.id for f in ordered])
     for f in ordered:
         f.banners = _banners_of(store, f.project.id)
+        f.investment = projects[f.project.id].attributes.get("investment") if f.project.id in projects else None
     all_paths = [p for f in ordered for p in f.paths]
     tasks = {r.id: r for r in _on_the_way(all_paths, "Task")}
     tasks.update({task.id: NodeRef.of(task) for _, task in _quantified_tasks(store, t)})

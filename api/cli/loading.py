@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from functools import reduce
 from pathlib import Path
 
 import click
@@ -10,6 +11,9 @@ import click
 from api.cli.options import RAW, STORE, open_store, store_directory, user_errors, write_output
 from graph.exceptions import EmptyStore
 from graph.export import EXPORTERS
+from graph.matching import align
+from graph.merge import merge
+from graph.nx_store import NetworkxStore
 from graph.overlay import CorrectedStore
 from graph.records import Graph
 from graph.store import GraphStore
@@ -19,18 +23,21 @@ from graph.store import GraphStore
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @STORE
 def load(files: tuple[Path, ...], store_dir: Path | None) -> None:
-    """Load plan documents (.txt, .html, .docx, .pdf) into the store, all or none."""
+    """Load plan documents (.txt, .html, .docx, .pdf) and project tables (.xlsx, .csv)
+    into the store, all or none."""
     from loaders.pipeline import read_plan
 
     started = time.perf_counter()
     with user_errors():
-        plans = []
+        store = open_store(store_dir)
+        plans: list[tuple[str, Graph]] = []
         for path in files:
             click.echo(f"reading {path} …", err=True)
             plan_id, graph = read_plan(path)
+            read_alongside = NetworkxStore.in_memory(reduce(merge, (g for _, g in plans), Graph()))
+            graph = align(graph, [store, read_alongside])
             plans.append((plan_id, graph))
             click.echo(f"  {plan_id}: {len(graph.nodes)} nodes, {len(graph.edges)} edges", err=True)
-        store = open_store(store_dir)
         store.write_plans(plans)
     print_counts(Graph(nodes=[n for _, g in plans for n in g.nodes], edges=[e for _, g in plans for e in g.edges]))
     report_corrections(store)

@@ -55,7 +55,8 @@ def feeders(target: str, store_dir: Path | None, max_depth: int, limit: int, as_
     def show(a: Any) -> None:
         click.echo(f"{a.target.name}: {len(a.feeds)} feeding project(s)")
         for f in a.feeds:
-            click.echo(f"  [{f.way}] {f.project.name}" + ("  (correction)" if f.project.corrected else ""))
+            money = f"  总投资 {f.investment['value']:g} {f.investment['unit']}" if f.investment else ""
+            click.echo(f"  [{f.way}] {f.project.name}" + ("  (correction)" if f.project.corrected else "") + money)
             for p in f.paths[:1]:
                 click.echo(f"      {path_text(p)}")
                 click.echo(f"      「{p[0].quote}」")

@@ -23,6 +23,7 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 
 from api.deps import StoreDep, TokenDep
 from api.errors import ERROR_RESPONSES, ErrorBody
+from graph.matching import align
 from graph.records import Graph
 from graph.store import GraphStore
 from loaders.exceptions import UnreadableDocument
@@ -40,7 +41,7 @@ router = APIRouter(
         413: {"model": ErrorBody, "description": "an upload over the size limit"},
     },
 )
-SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf", ".xlsx", ".csv")
 MAX_BODY = MAX_BYTES + 64 * 1024  # the file and its multipart framing
 UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\]")
 loading = threading.Lock()
@@ -120,6 +121,7 @@ def _load(store: GraphStore, name: str, data: bytes) -> tuple[str, Graph]:
             plan_id, graph = read_plan(path, source_name=name)
         except UnreadableDocument as exc:
             raise UnreadableDocument(name, exc.reason) from exc
+    graph = align(graph, [store])
     store.write_plan(plan_id, graph)
     return plan_id, graph
 
