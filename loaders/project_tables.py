@@ -62,7 +62,7 @@ def _bare(title: str) -> str:
     return BRACKETS.sub("", title).replace(" ", "").strip("：:").lower()
 
 
-def _field(cell: str) -> tuple[str | None, float | None]:
+def column_field(cell: str) -> tuple[str | None, float | None]:
     """The field a header cell names, and the unit its brackets give (factor to 万元)."""
     titles, units, _ = _vocabulary()
     unit = next((f for u, f in units.items() if u in cell), None)
@@ -77,7 +77,7 @@ def find_header(sheet: Sheet) -> Header | None:
     _, units, _ = _vocabulary()
     default = 1.0
     for i, row in enumerate(sheet.rows[:MAX_HEADER_SCAN]):
-        found = {c: _field(cell) for c, cell in enumerate(row) if cell}
+        found = {c: column_field(cell) for c, cell in enumerate(row) if cell}
         fields = {c: f for c, (f, _) in found.items() if f}
         if "name" not in fields.values() or len(fields) < 2:
             line = "".join(row)
@@ -85,7 +85,7 @@ def find_header(sheet: Sheet) -> Header | None:
             continue
         header = Header(i, fields, {c: u for c, (_, u) in found.items() if u is not None}, default)
         if i + 1 < len(sheet.rows):
-            below = {c: _field(cell) for c, cell in enumerate(sheet.rows[i + 1]) if cell}
+            below = {c: column_field(cell) for c, cell in enumerate(sheet.rows[i + 1]) if cell}
             subs = {c: f for c, (f, _) in below.items() if f and f != "name"}
             if subs:
                 header.fields.update(subs)
@@ -139,7 +139,7 @@ def project_rows(path: Path, sheet: Sheet, header: Header) -> list[ProjectRow]:
         if not cells:
             continue
         if _is_units_row(row):
-            header.units.update({c: _field(v)[1] or 1.0 for c, v in enumerate(row) if v})
+            header.units.update({c: column_field(v)[1] or 1.0 for c, v in enumerate(row) if v})
             continue
         name = row[name_col] if name_col < len(row) else ""
         if any(c.replace(" ", "").lower().startswith(totals) for c in cells[:2]):
