@@ -13,10 +13,23 @@ from pydantic import BaseModel
 
 from graph.records import Node
 from graph.store import GraphStore
+from queries.banners import banner
+from queries.chains import chain
 from queries.feeds import Feed, feeders
 from queries.models import MAX_LIMIT, path_text
 
-__all__ = ["TABLES", "Column", "Table", "TableSpec", "build", "feeds_table", "projects_table", "targets_table"]
+__all__ = [
+    "TABLES",
+    "Column",
+    "Table",
+    "TableSpec",
+    "banner_table",
+    "build",
+    "chain_table",
+    "feeds_table",
+    "projects_table",
+    "targets_table",
+]
 
 Cell = str | float | int | None
 
@@ -201,6 +214,87 @@ def feeds_table(store: GraphStore, targets: Iterable[Node] | None = None) -> Tab
         truncated = truncated or answer.truncated
         rows += [_feed_row(store, t, f) for f in answer.feeds]
     return Table(name="feeds", title="目标←项目", columns=FEED_COLUMNS, rows=rows, truncated=truncated)
+
+
+CHAIN_COLUMNS = _columns(
+    [
+        ("link", "环节"),
+        ("feeds", "下游环节"),
+        ("project", "项目"),
+        ("enterprise", "企业"),
+        ("banner", "旗县市区"),
+        ("status", "状态"),
+        ("capacity", "规模"),
+        ("investment", "总投资"),
+        ("project_id", "项目编号"),
+    ]
+)
+
+
+def chain_table(store: GraphStore, industry: str) -> Table:
+    """One row per project on a chain, by link from upstream to downstream (links without
+    a project get a row of their own; projects no link claims come last as 未归链)."""
+    answer = chain(store, industry, limit=MAX_LIMIT)
+    rows: list[dict[str, Cell]] = []
+    placed = [(link.name, "、".join(link.feeds) or None, link.projects) for link in answer.links]
+    for name, feeds, projects in [*placed, ("未归链", None, answer.unplaced)]:
+        if not projects and name != "未归链":
+            rows.append({"link": name, "feeds": feeds})
+        for p in projects:
+            node = store.node(p.project.id)
+            row = _project_row(store, node) if node is not None else {}
+            rows.append(
+                {
+                    "link": name,
+                    "feeds": feeds,
+                    "project": p.project.name,
+                    "enterprise": "、".join(e.name for e in p.enterprises) or None,
+                    "banner": "、".join(b.name for b in p.banners) or None,
+                    "status": row.get("status"),
+                    "capacity": row.get("capacity"),
+                    "investment": row.get("investment"),
+                    "project_id": p.project.id,
+                }
+            )
+    return Table(name="chain", title=f"{answer.industry.name}产业链", columns=CHAIN_COLUMNS, rows=rows,
+                 truncated=answer.truncated)  # fmt: skip
+
+
+BANNER_COLUMNS = _columns(
+    [
+        ("project", "项目"),
+        ("located_in", "所在"),
+        ("enterprise", "企业"),
+        ("status", "状态"),
+        ("capacity", "规模"),
+        ("investment", "总投资"),
+        ("targets", "支撑目标"),
+        ("project_id", "项目编号"),
+    ]
+)
+
+
+def banner_table(store: GraphStore, banner_ref: str) -> Table:
+    """One row per project located in a banner or the units below it, with the targets it feeds."""
+    answer = banner(store, banner_ref, limit=MAX_LIMIT)
+    rows: list[dict[str, Cell]] = []
+    for p in answer.projects:
+        node = store.node(p.project.id)
+        row = _project_row(store, node) if node is not None else {}
+        rows.append(
+            {
+                "project": p.project.name,
+                "located_in": p.located_in.name,
+                "enterprise": "、".join(e.name for e in p.enterprises) or None,
+                "status": row.get("status"),
+                "capacity": row.get("capacity"),
+                "investment": row.get("investment"),
+                "targets": "、".join(t.name for t in p.targets) or None,
+                "project_id": p.project.id,
+            }
+        )
+    title = f"{answer.banner.name}项目"
+    return Table(name="banner", title=title, columns=BANNER_COLUMNS, rows=rows, truncated=answer.truncated)
 
 
 class TableSpec(BaseModel):

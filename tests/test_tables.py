@@ -112,3 +112,15 @@ def test_the_api_serves_the_same_tables(store):
     book = client.get(f"{API}/tables/workbook.xlsx")
     assert openpyxl.load_workbook(io.BytesIO(book.content)).sheetnames == ["目标", "项目", "目标←项目"]
     assert client.get(f"{API}/tables/nothing").status_code == 422
+
+
+def test_chain_and_banner_tables(store):
+    client = TestClient(create_app(store, Settings()))
+    chain = client.get(f"{API}/tables/chain", params={"industry": "铝基新材料产业"}).json()
+    assert chain["title"] == "铝基新材料产业产业链"
+    by_link = {(r["link"], r["project"]) for r in chain["rows"]}
+    assert ("电解铝", "扎铝二期35万吨电解铝") in by_link and ("氧化铝", None) in by_link
+    banner = client.get(f"{API}/tables/banner", params={"banner": "科区"}).json()
+    assert {r["project"] for r in banner["rows"]} >= {"科区龙马铸锻件", "科尔沁区低空制造科技产业园"}
+    missing = client.get(f"{API}/tables/chain")
+    assert missing.status_code == 422 and "needs the parameter 'industry'" in missing.json()["error"]["message"]
