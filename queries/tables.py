@@ -46,6 +46,10 @@ class Table(BaseModel):
     rows: list[dict[str, Cell]]
     truncated: bool = False
 
+    def model_post_init(self, context: Any) -> None:
+        """Every row holds every column (None where it has no value)."""
+        self.rows = [{c.key: row.get(c.key) for c in self.columns} for row in self.rows]
+
 
 def _columns(pairs: Iterable[tuple[str, str]]) -> list[Column]:
     return [Column(key=k, title=t) for k, t in pairs]

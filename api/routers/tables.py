@@ -1,23 +1,35 @@
-"""The graph's tables (targets, projects, target ← project) as JSON or as downloads."""
+"""The graph's tables as JSON or as downloads: the whole graph's targets, projects and
+target ← project pairs, and the tables of one view (a target's feeders, a chain, a banner)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.deps import StoreDep
 from api.errors import ERROR_RESPONSES
 from api.spreadsheets import CSV_MEDIA, XLSX_MEDIA, to_csv, to_xlsx
-from queries.exceptions import BadQuery
 from queries.lookup import resolve
-from queries.tables import TABLES, Table, TableSpec, banner_table, build, chain_table, feeds_table
+from queries.tables import (
+    TABLES,
+    Table,
+    TableSpec,
+    banner_table,
+    build,
+    chain_table,
+    feeds_table,
+    projects_table,
+    targets_table,
+)
 
 router = APIRouter(prefix="/tables", tags=["tables"], responses=ERROR_RESPONSES)
-TableName = Literal["targets", "projects", "feeds", "chain", "banner"]
-DOWNLOAD = {"content": {CSV_MEDIA: {}, XLSX_MEDIA: {}}, "description": "the table as a file"}
+DOWNLOADS: dict[int | str, dict[str, Any]] = {
+    200: {"content": {CSV_MEDIA: {}, XLSX_MEDIA: {}}, "description": "the table, as JSON or a file"}
+}
+Format = Annotated[Literal["json", "csv", "xlsx"], Query(description="JSON, or a CSV (UTF-8, BOM) or xlsx file")]
 
 
 def _download(data: bytes, media: str, filename: str) -> Response:
@@ -25,50 +37,66 @@ def _download(data: bytes, media: str, filename: str) -> Response:
     return Response(data, media_type=media, headers={"Content-Disposition": disposition})
 
 
-def _file(table: Table, format: str) -> Response:
+def _answer(table: Table, format: str) -> Table | Response:
     if format == "csv":
         return _download(to_csv(table), CSV_MEDIA, f"{table.title}.csv")
-    return _download(to_xlsx([table]), XLSX_MEDIA, f"{table.title}.xlsx")
+    if format == "xlsx":
+        return _download(to_xlsx([table]), XLSX_MEDIA, f"{table.title}.xlsx")
+    return table
 
 
 @router.get("", response_model=list[TableSpec])
 def list_tables() -> list[TableSpec]:
-    """The tables on offer: name, Chinese title and columns."""
+    """The whole-graph tables on offer: name, Chinese title and columns."""
     return [spec for spec, _ in TABLES.values()]
 
 
-@router.get("/workbook.xlsx", response_class=Response, responses={200: DOWNLOAD})
+@router.get("/workbook.xlsx", response_class=Response, responses={200: {"content": {XLSX_MEDIA: {}}}})
 def workbook(store: StoreDep) -> Response:
-    """Every table as one xlsx workbook, a sheet each."""
+    """Every whole-graph table as one xlsx workbook, a sheet each."""
     return _download(to_xlsx(build(store, name) for name in TABLES), XLSX_MEDIA, "plangraph.xlsx")
 
 
-@router.get("/{name}", response_model=Table, responses={200: DOWNLOAD})
-def get_table(
+@router.get("/targets", response_model=Table, responses=DOWNLOADS)
+def get_targets(store: StoreDep, format: Format = "json") -> Table | Response:
+    """Every target: its figures, the task it quantifies, its section and plan."""
+    return _answer(targets_table(store), format)
+
+
+@router.get("/projects", response_model=Table, responses=DOWNLOADS)
+def get_projects(store: StoreDep, format: Format = "json") -> Table | Response:
+    """Every project: capacity, status, enterprise, banner, investment, years."""
+    return _answer(projects_table(store), format)
+
+
+@router.get("/feeds", response_model=Table, responses=DOWNLOADS)
+def get_feeds(
     store: StoreDep,
-    name: Annotated[TableName, Path(description="which table")],
-    format: Annotated[Literal["json", "csv", "xlsx"], Query(description="JSON, or a file to download")] = "json",
+    format: Format = "json",
     target: Annotated[
-        str | None, Query(description="feeds: only the pairs of this target", examples=["新增新能源并网400万千瓦"])
+        str | None, Query(description="only the pairs of this target", examples=["新增新能源并网400万千瓦"])
     ] = None,
-    industry: Annotated[str | None, Query(description="chain: the industry", examples=["铝基新材料产业"])] = None,
-    banner: Annotated[str | None, Query(description="banner: the banner", examples=["科区"])] = None,
 ) -> Table | Response:
-    """One table as JSON (columns and rows), or as CSV (UTF-8 with BOM) or xlsx to download:
-    the whole graph's targets, projects or target ← project pairs (one target's with
-    ``target``), a chain's links and projects (``industry``), or a banner's projects (``banner``)."""
-    if name == "chain":
-        table = chain_table(store, _needed(industry, "industry", name))
-    elif name == "banner":
-        table = banner_table(store, _needed(banner, "banner", name))
-    elif target is not None and name == "feeds":
-        table = feeds_table(store, [resolve(store, target, ["Target"])])
-    else:
-        table = build(store, name)
-    return table if format == "json" else _file(table, format)
+    """Every (target, feeding project) pair, direct or via the task, each hop quoted."""
+    chosen = [resolve(store, target, ["Target"])] if target is not None else None
+    return _answer(feeds_table(store, chosen), format)
 
 
-def _needed(value: str | None, parameter: str, table: str) -> str:
-    if not value:
-        raise BadQuery(f"the {table} table needs the parameter '{parameter}'")
-    return value
+@router.get("/chain", response_model=Table, responses=DOWNLOADS)
+def get_chain_table(
+    store: StoreDep,
+    industry: Annotated[str, Query(description="an Industry id or name", examples=["铝基新材料产业"])],
+    format: Format = "json",
+) -> Table | Response:
+    """A chain's links from upstream to downstream, one row per project on each."""
+    return _answer(chain_table(store, industry), format)
+
+
+@router.get("/banner", response_model=Table, responses=DOWNLOADS)
+def get_banner_table(
+    store: StoreDep,
+    banner: Annotated[str, Query(description="a banner's name or abbreviation", examples=["科区"])],
+    format: Format = "json",
+) -> Table | Response:
+    """The projects located in a banner or the units below it, and the targets they feed."""
+    return _answer(banner_table(store, banner), format)
