@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.routers import graph, nodes, page, plans, queries
+from api.routers import evidence, graph, nodes, page, plans, queries
 from api.settings import Settings
 from graph.nx_store import NetworkxStore
 from graph.store import GraphStore
@@ -29,6 +29,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     app.include_router(graph.router, prefix=API)
     app.include_router(nodes.router, prefix=API)
     app.include_router(queries.router, prefix=API)
+    app.include_router(evidence.router, prefix=API)
     if settings.api_token:  # changing the graph over HTTP is disabled entirely without a token
         app.include_router(plans.router, prefix=API)
     app.include_router(page.router)
