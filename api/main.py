@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.routers import evidence, graph, nodes, page, plans, queries
+from api.routers import docs, evidence, graph, nodes, page, plans, queries
 from api.settings import Settings
 from graph.nx_store import NetworkxStore
 from graph.store import GraphStore
@@ -20,6 +20,8 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         title="plangraph",
         version="0.1.0",
         description="发展计划知识图谱: questions about a plan's projects, targets, industries and banners.",
+        docs_url=None,  # FastAPI's own pages load Swagger UI and ReDoc from a CDN: served offline by docs.router
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.store = store or NetworkxStore(settings.store_dir)
@@ -33,5 +35,6 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     if settings.api_token:  # changing the graph over HTTP is disabled entirely without a token
         app.include_router(plans.router, prefix=API)
     app.include_router(page.router)
+    app.include_router(docs.router)
     app.mount("/static", page.static_files(), name="static")
     return app
