@@ -1,10 +1,12 @@
-"""/docs and /redoc are served from vendored files: no CDN, every asset answered locally.
-(The browser tests in test_page.py render them and record every request.)"""
+"""/docs and /redoc are served from vendored files: no CDN, every asset answered locally,
+and in a real browser they render every operation with no request leaving 127.0.0.1."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,10 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from api.settings import Settings
 from graph.nx_store import NetworkxStore
+from tests import browser as kit
+from tests.browser import watched
+
+browser, service = kit.browser, kit.service  # fixtures
 
 VENDOR = Path(__file__).resolve().parents[1] / "api" / "static" / "vendor"
 
@@ -45,3 +51,23 @@ def test_the_vendored_files_are_the_recorded_ones():
     assert len(recorded) >= 5, f"checksums not found in vendor/README.md: {recorded}"
     for name, digest in recorded.items():
         assert hashlib.sha256((VENDOR / name).read_bytes()).hexdigest() == digest, f"{name} differs from its record"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("path", "operation"),
+    [("/docs", ".opblock"), ("/redoc", "[data-section-id^='operation/']")],
+    ids=["swagger-ui", "redoc"],
+)
+def test_the_api_docs_render_offline(browser, service, request, path, operation):
+    with urllib.request.urlopen(service + "/openapi.json") as response:
+        schema = json.load(response)
+    operations = sum(len(methods) for methods in schema["paths"].values())
+    with watched(browser, service, request.node.name) as page:
+        page.goto(service + path)
+        page.wait_for_function(
+            "([s, n]) => document.querySelectorAll(s).length >= n", arg=[operation, operations], timeout=20000
+        )
+        page.wait_for_load_state("networkidle")
+        assert page.locator(operation).count() == operations
+        assert all(u.startswith((service, "data:", "blob:")) for u in page.requests), page.requests
