@@ -63,6 +63,6 @@ export const STYLE = [
   { selector: 'edge[arrow = "back"]', style: { "target-arrow-shape": "none", "source-arrow-shape": "triangle" } },
   { selector: 'edge[arrow = "none"]', style: { "target-arrow-shape": "none" } },
   { selector: "edge.path", style: { width: 2.5 } },
-  { selector: "edge:selected", style: { width: 4, "underlay-color": "#ffb300", "underlay-padding": 3, "underlay-opacity": 0.55 } },
+  { selector: "edge:selected", style: { width: 3.5, "line-color": "#ff8f00", "target-arrow-color": "#ff8f00", "source-arrow-color": "#ff8f00", "underlay-color": "#ffe082", "underlay-padding": 3, "underlay-opacity": 0.7 } },
   { selector: ".hidden", style: { display: "none" } },
 ];
