@@ -127,6 +127,20 @@ def test_the_panel_shows_only_the_current_view(page):
     page.wait_for_function("document.querySelector('#panel h2')?.textContent === '科尔沁区'")
 
 
+def test_a_neighbour_off_the_view_opens_in_its_own_view(page):
+    pick(page, INDUSTRY, INDUSTRY, "Industry")
+    click_node(page, id_of(page, "扎铝二期35万吨电解铝", "Project"))
+    page.wait_for_selector("#panel .neighbours a")
+    drawn = page.evaluate("window.plangraph.drawn")
+    page.click("#panel .neighbours a:text-is('推动铝基新材料产业产值超千亿')")  # a task: not in the chain view
+    page.wait_for_function("n => window.plangraph.drawn > n", arg=drawn)
+    assert page.evaluate("window.plangraph.state.view") == "node"
+    assert "扎铝二期35万吨电解铝" in names(page, "Project")
+    page.wait_for_function("document.querySelector('#panel h2')?.textContent === '推动铝基新材料产业产值超千亿'")
+    page.keyboard.press("Escape")
+    page.wait_for_selector("#panel", state="hidden")
+
+
 def test_clicking_a_project_shows_its_quote(page):
     pick(page, INDUSTRY, INDUSTRY, "Industry")
     click_node(page, id_of(page, "锦联55万吨易拉罐", "Project"))

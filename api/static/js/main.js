@@ -113,7 +113,7 @@ function tooltip(ev) {
 }
 
 function wire() {
-  initPanel({ open, toggled: refit, viewOf, isFocus: (id) => id === state.focus, select });
+  initPanel({ open, toggled: refit, viewOf, isFocus: (id) => id === state.focus, select, drawn: (id) => cy.getElementById(id).nonempty() });
   initSearch((node) => open(viewOf(node.type).name, node.id), notice);
   document.querySelectorAll("#views button").forEach((b) => b.addEventListener("click", () => openTab(b.dataset.view).catch((err) => notice(err.message))));
   $("save-png").addEventListener("click", savePng);
@@ -127,7 +127,10 @@ function wire() {
   cy.on("mouseover", "node", tooltip);
   cy.on("mouseout", "node", () => { $("tip").hidden = true; });
   cy.on("viewport", () => { $("tip").hidden = true; });
-  window.addEventListener("resize", refit);
+  window.addEventListener("resize", () => refit());
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape" && ev.target !== $("search") && !$("plan-view").open && isOpen()) closePanel();
+  });
 }
 
 // ``#view=id`` opens that view (a link, a bookmark, the back button); the page keeps the

@@ -11,7 +11,7 @@ const ATTRIBUTES = {
   chain: "产业链环节", order: "顺序", source: "来源文件", year: "年份", region: "地区", genre: "类别",
 };
 
-let hooks = { open: () => {}, toggled: () => {}, viewOf: () => null, isFocus: () => false, select: () => {} };
+let hooks = { open: () => {}, toggled: () => {}, viewOf: () => null, isFocus: () => false, select: () => {}, drawn: () => false };
 let shown = 0; // bumps on every change, so a slow answer never overwrites a newer one
 
 export function initPanel(h) {
@@ -57,9 +57,13 @@ export function clearPanel() {
 
 export const isOpen = () => !$("panel").hidden;
 
+// A node named in the panel: shown in the panel when it is drawn, else opened in its view.
 function nodeLink(ref) {
   const a = el("a", ref.name, { href: "#", dataset: { id: ref.id } });
-  a.addEventListener("click", (ev) => { ev.preventDefault(); hooks.select(ref.id); showNode(ref.id); });
+  a.addEventListener("click", (ev) => {
+    ev.preventDefault();
+    if (hooks.drawn(ref.id)) { hooks.select(ref.id); showNode(ref.id); } else hooks.open(hooks.viewOf(ref.type).name, ref.id);
+  });
   return a;
 }
 
