@@ -42,15 +42,9 @@ function refit(clicked) {
   frame(cy, focusNode(), clicked || cy.$("node:selected"));
 }
 
-async function show(view, ref, { replace = false } = {}) {
-  const spec = VIEWS[view];
-  const started = performance.now();
-  const answer = await spec.ask(ref);
-  const drawing = spec.draw(answer);
-  window.plangraph.lastAnswer = answer;
-  state.view = view;
-  state.focus = drawing.focus;
-  state.last[view] = drawing.focus;
+let asked = 0; // bumps on every request for a view, so a slow answer never replaces a newer one
+
+function draw(drawing) {
   cy.batch(() => {
     cy.elements().remove();
     cy.add(drawing.elements);
@@ -59,8 +53,20 @@ async function show(view, ref, { replace = false } = {}) {
   layered(cy);
   applyFilters(cy);
   renderLegend(cy, () => { applyFilters(cy); refit(); });
-  markTab(view);
   $("summary").textContent = drawing.summary;
+}
+
+async function show(view, ref, { replace = false } = {}) {
+  const mine = ++asked;
+  const started = performance.now();
+  const answer = await VIEWS[view].ask(ref);
+  if (mine !== asked) return answer;
+  const drawing = VIEWS[view].draw(answer);
+  Object.assign(state, { view, focus: drawing.focus });
+  state.last[view] = drawing.focus;
+  window.plangraph.lastAnswer = answer;
+  draw(drawing);
+  markTab(view);
   notice(answer.truncated || drawing.cut ? TRUNCATED : "");
   const address = `#${view}=${encodeURIComponent(drawing.focus)}`;
   if (location.hash !== address) history[replace ? "replaceState" : "pushState"](null, "", address);
@@ -152,5 +158,3 @@ async function start() {
 }
 
 window.plangraph.ready = start().catch((err) => notice(err.message));
-window.plangraph.refit = refit;
-window.plangraph.closePanel = closePanel;
