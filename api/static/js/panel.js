@@ -37,8 +37,13 @@ async function render(what, keep) {
   $("panel").hidden = false;
   $("panel-body").replaceChildren(el("p", "加载中…", { className: "loading" }));
   if (wasHidden) hooks.toggled(keep);
-  const parts = await what();
-  if (mine === shown) $("panel-body").replaceChildren(...parts);
+  try {
+    const parts = await what();
+    if (mine === shown) $("panel-body").replaceChildren(...parts);
+  } catch (err) {
+    if (mine === shown) $("panel-body").replaceChildren(el("p", `无法显示：${err.message}`, { className: "error" }));
+    throw err;
+  }
 }
 
 export function closePanel() {
