@@ -130,8 +130,9 @@ export function drawNode(view) {
     if (!d.has(nb.node.id)) d.node(nb.node);
     const e = nb.edge;
     const ref = key(e.source, e.target, e.type);
-    if (nb.direction === "out") d.edge(id, nb.node.id, e.type, { ref });
-    else d.edge(nb.node.id, id, e.type, { ref });
+    const [source, target] = nb.direction === "out" ? [view.node, nb.node] : [nb.node, view.node];
+    const quantifies = e.type === "supports" && source.type === "Target" && target.type === "Task";
+    d.edge(source.id, target.id, quantifies ? "quantifies" : e.type, { ref });
   }
   const more = view.neighbours.length - shown.length;
   const summary = `${view.neighbours.length} 条关系` + (more > 0 ? `（显示前 ${NEIGHBOURS_SHOWN} 条）` : "");
