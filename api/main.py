@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.routers import corrections, graph, nodes, page, plans, queries, tables
+from api.routers import corrections, docs, evidence, graph, nodes, page, plans, queries, tables
 from api.settings import Settings
 from graph.nx_store import NetworkxStore
 from graph.overlay import CorrectedStore
@@ -21,6 +21,8 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         title="plangraph",
         version="0.1.0",
         description="发展计划知识图谱: questions about a plan's projects, targets, industries and banners.",
+        docs_url=None,  # FastAPI's own pages load Swagger UI and ReDoc from a CDN: served offline by docs.router
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.store = store or NetworkxStore(settings.store_dir)
@@ -31,6 +33,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     app.include_router(nodes.router, prefix=API)
     app.include_router(queries.router, prefix=API)
     app.include_router(tables.router, prefix=API)
+    app.include_router(evidence.router, prefix=API)
     if isinstance(app.state.store, CorrectedStore):
         app.include_router(corrections.public, prefix=API)
     if settings.api_token:  # changing the graph over HTTP is disabled entirely without a token
@@ -38,5 +41,6 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         if isinstance(app.state.store, CorrectedStore):
             app.include_router(corrections.writes, prefix=API)
     app.include_router(page.router)
+    app.include_router(docs.router)
     app.mount("/static", page.static_files(), name="static")
     return app

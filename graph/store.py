@@ -76,16 +76,17 @@ class GraphStore(ABC):
         """Simple paths from ``source`` to ``target``, shortest first, of at most
         ``max_length`` edges and at most ``limit`` of them; and whether more existed."""
 
+    def plan_text(self, plan_id: str) -> str | None:
+        """The text of a loaded plan that its provenance offsets index, or None when this
+        store does not keep it."""
+        return None
+
     def is_empty(self) -> bool:
         return not self.nodes()
 
     def generation(self) -> object:
         """Changes whenever the stored graph does (None: the store cannot tell, so what is
         derived from it must be derived again)."""
-        return None
-
-    def plan_text(self, plan_id: str) -> str | None:
-        """The decoded text of a loaded plan, where the store keeps it."""
         return None
 
     def close(self) -> None:  # noqa: B027 - optional hook

@@ -1,0 +1,23 @@
+// The /api/v1 routes, with the one error shape turned into an Error that keeps its status.
+const API = "/api/v1";
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body && body.error ? body.error.message : `HTTP ${status}`);
+    this.status = status;
+    this.code = body && body.error ? body.error.code : undefined;
+  }
+}
+
+export async function api(path, params = {}) {
+  const url = new URL(API + path, location.origin);
+  for (const [key, value] of Object.entries(params)) {
+    for (const one of [].concat(value)) if (one !== undefined && one !== null) url.searchParams.append(key, one);
+  }
+  const response = await fetch(url);
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, body);
+  return body;
+}
+
+export const nodePath = (id) => "/nodes/" + encodeURIComponent(id);

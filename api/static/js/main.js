@@ -1,0 +1,160 @@
+// plangraph page: target, chain, banner and node views over the /api/v1 routes, drawn
+// with Cytoscape and laid out in layers (cytoscape-dagre), upstream on the left.
+import { api, nodePath } from "./api.js";
+import { $ } from "./dom.js";
+import { drawBanner, drawChain, drawFeeders, drawNode } from "./drawings.js";
+import { planNames } from "./evidence.js";
+import { frame, MAX, MIN } from "./frame.js";
+import { layered } from "./layout.js";
+import { applyFilters, renderLegend } from "./legend.js";
+import { clearPanel, closePanel, initPanel, isOpen, showEdge, showLink, showNode } from "./panel.js";
+import { initSearch } from "./search.js";
+import { STYLE, typeLabel } from "./theme.js";
+
+const VIEWS = {
+  target: { label: "目标", type: "Target", ask: (ref) => api("/feeders", { target: ref }), draw: drawFeeders },
+  chain: { label: "产业链", type: "Industry", ask: (ref) => api("/chain", { industry: ref }), draw: drawChain },
+  banner: { label: "旗县市区", type: "Banner", ask: (ref) => api("/banner", { banner: ref }), draw: drawBanner },
+  node: { label: "关系", type: null, ask: (ref) => api(nodePath(ref)), draw: drawNode },
+};
+const TRUNCATED = "结果被截断：服务器按深度或条数上限截取了部分结果（可在 API 中调大 max_depth / limit）。";
+
+const state = { view: null, focus: null, last: {} };
+const cy = cytoscape({ container: $("graph"), style: STYLE, minZoom: MIN, maxZoom: MAX });
+window.plangraph = { cy, firstDrawMs: null, lastAnswer: null, drawn: 0, ready: null, state };
+
+function notice(text) {
+  $("notice").textContent = text || "";
+  $("notice").hidden = !text;
+}
+
+const viewOf = (type) => {
+  const name = Object.keys(VIEWS).find((v) => VIEWS[v].type === type) || "node";
+  return { name, label: VIEWS[name].label };
+};
+
+const focusNode = () => (state.focus ? cy.getElementById(state.focus) : cy.collection());
+
+// Refit, keeping the focus of the view inside the visible canvas, and what was clicked too
+// where both fit.
+function refit(clicked) {
+  cy.resize();
+  frame(cy, focusNode(), clicked || cy.$("node:selected"));
+}
+
+let asked = 0; // bumps on every request for a view, so a slow answer never replaces a newer one
+
+function draw(drawing) {
+  cy.batch(() => {
+    cy.elements().remove();
+    cy.add(drawing.elements);
+    focusNode().addClass("focus");
+  });
+  layered(cy);
+  applyFilters(cy);
+  renderLegend(cy, () => { applyFilters(cy); refit(); });
+  $("summary").textContent = drawing.summary;
+}
+
+async function show(view, ref, { replace = false } = {}) {
+  const mine = ++asked;
+  const started = performance.now();
+  const answer = await VIEWS[view].ask(ref);
+  if (mine !== asked) return answer;
+  const drawing = VIEWS[view].draw(answer);
+  Object.assign(state, { view, focus: drawing.focus });
+  state.last[view] = drawing.focus;
+  window.plangraph.lastAnswer = answer;
+  draw(drawing);
+  markTab(view);
+  notice(answer.truncated || drawing.cut ? TRUNCATED : "");
+  const address = `#${view}=${encodeURIComponent(drawing.focus)}`;
+  if (location.hash !== address) history[replace ? "replaceState" : "pushState"](null, "", address);
+  if (isOpen()) showNode(drawing.focus); else clearPanel();
+  refit();
+  if (window.plangraph.firstDrawMs === null) window.plangraph.firstDrawMs = performance.now() - started;
+  window.plangraph.drawn += 1;
+  return answer;
+}
+
+function markTab(view) {
+  document.querySelectorAll("#views button").forEach((b) => {
+    b.setAttribute("aria-selected", String(b.dataset.view === view));
+    if (b.dataset.view === "node" && view === "node") b.hidden = false; // shown once a node view was opened
+  });
+}
+
+// A tab shows its view again for what it showed last, else for the most connected node of its type.
+async function openTab(view) {
+  if (state.last[view]) return show(view, state.last[view]);
+  const type = VIEWS[view].type;
+  const [first] = (await api("/nodes", { type, order: "degree", limit: 1 })).items;
+  return first ? show(view, first.id) : notice(`没有${VIEWS[view].label}`);
+}
+
+const open = (view, id) => show(view, id).catch((err) => notice(err.message));
+
+function select(id) {
+  const n = cy.getElementById(id);
+  cy.$(":selected").unselect();
+  if (n.nonempty()) n.select();
+}
+
+function savePng() {
+  const a = document.createElement("a");
+  a.href = cy.png({ full: true, bg: "#ffffff", scale: 2 });
+  a.download = `plangraph-${state.view}.png`;
+  a.click();
+}
+
+function tooltip(ev) {
+  const tip = $("tip");
+  const n = ev.target;
+  tip.textContent = `${n.data("name")} · ${typeLabel(n.data("type"))}`;
+  const box = $("graph").getBoundingClientRect();
+  const pos = n.renderedPosition();
+  tip.style.left = `${box.left + pos.x}px`;
+  tip.style.top = `${box.top + pos.y + n.renderedHeight() / 2 + 6}px`;
+  tip.hidden = false;
+}
+
+function wire() {
+  initPanel({ open, toggled: refit, viewOf, isFocus: (id) => id === state.focus, select, drawn: (id) => cy.getElementById(id).nonempty() });
+  initSearch((node) => open(viewOf(node.type).name, node.id), notice);
+  document.querySelectorAll("#views button").forEach((b) => b.addEventListener("click", () => openTab(b.dataset.view).catch((err) => notice(err.message))));
+  $("save-png").addEventListener("click", savePng);
+  $("banner-filter").addEventListener("change", () => { applyFilters(cy); refit(); });
+  $("plan-view-close").addEventListener("click", () => $("plan-view").close());
+  cy.on("tap", "node", (ev) => {
+    const n = ev.target;
+    (n.data("type") === "Link" ? showLink(n.data("link"), n) : showNode(n.id(), n)).catch((err) => notice(err.message));
+  });
+  cy.on("tap", "edge", (ev) => showEdge(ev.target, ev.target.connectedNodes()).catch((err) => notice(err.message)));
+  cy.on("mouseover", "node", tooltip);
+  cy.on("mouseout", "node", () => { $("tip").hidden = true; });
+  cy.on("viewport", () => { $("tip").hidden = true; });
+  window.addEventListener("resize", () => refit());
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape" && ev.target !== $("search") && !$("plan-view").open && isOpen()) closePanel();
+  });
+}
+
+// ``#view=id`` opens that view (a link, a bookmark, the back button); the page keeps the
+// address in step with what it shows.
+function fromAddress() {
+  const [view, ref] = decodeURIComponent(location.hash.slice(1)).split(/=(.*)/s);
+  return VIEWS[view] && ref ? show(view, ref, { replace: true }) : null;
+}
+
+async function start() {
+  wire();
+  const plans = api("/stats").then((stats) => {
+    for (const p of stats.plans) planNames.set(p.id, p.name);
+    $("plan-name").textContent = stats.plans.map((p) => p.name).join("、");
+  });
+  window.addEventListener("hashchange", () => fromAddress()?.catch((err) => notice(err.message)));
+  const first = fromAddress() || openTab("target");
+  await Promise.all([plans, first]);
+}
+
+window.plangraph.ready = start().catch((err) => notice(err.message));
