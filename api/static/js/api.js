@@ -9,15 +9,23 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, params = {}) {
+// The address of a route with its query (also what a download link points at).
+export function apiUrl(path, params = {}) {
   const url = new URL(API + path, location.origin);
   for (const [key, value] of Object.entries(params)) {
     for (const one of [].concat(value)) if (one !== undefined && one !== null) url.searchParams.append(key, one);
   }
-  const response = await fetch(url);
+  return url;
+}
+
+async function answer(response) {
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, body);
   return body;
+}
+
+export async function api(path, params = {}) {
+  return answer(await fetch(apiUrl(path, params)));
 }
 
 export const nodePath = (id) => "/nodes/" + encodeURIComponent(id);

@@ -9,6 +9,7 @@ import { layered } from "./layout.js";
 import { applyFilters, renderLegend } from "./legend.js";
 import { clearPanel, closePanel, initPanel, isOpen, showEdge, showLink, showNode } from "./panel.js";
 import { initSearch } from "./search.js";
+import { initStage, refresh, selectTab } from "./stage.js";
 import { STYLE, typeLabel } from "./theme.js";
 
 const VIEWS = {
@@ -36,10 +37,10 @@ const viewOf = (type) => {
 const focusNode = () => (state.focus ? cy.getElementById(state.focus) : cy.collection());
 
 // Refit, keeping the focus of the view inside the visible canvas, and what was clicked too
-// where both fit.
-function refit(clicked) {
+// where both fit (or, for a row of the table, that row's node first).
+function refit(clicked, first = focusNode()) {
   cy.resize();
-  frame(cy, focusNode(), clicked || cy.$("node:selected"));
+  frame(cy, first, clicked || cy.$("node:selected"));
 }
 
 let asked = 0; // bumps on every request for a view, so a slow answer never replaces a newer one
@@ -74,6 +75,7 @@ async function show(view, ref, { replace = false } = {}) {
   refit();
   if (window.plangraph.firstDrawMs === null) window.plangraph.firstDrawMs = performance.now() - started;
   window.plangraph.drawn += 1;
+  refresh().catch((err) => notice(err.message));
   return answer;
 }
 
@@ -100,6 +102,20 @@ function select(id) {
   if (n.nonempty()) n.select();
 }
 
+const drawn = (id) => cy.getElementById(id).nonempty();
+
+// A row of the table: its node in the graph, selected, in sight, and in the panel.
+async function focusOn(id) {
+  await selectTab("graph");
+  const n = cy.getElementById(id);
+  if (n.empty()) return;
+  if (n.hasClass("hidden")) notice("此节点被左侧的筛选隐藏：取消筛选后可见。");
+  select(id);
+  const showing = n.data("type") === "Link" ? showLink(n.data("link"), n) : showNode(id, n);
+  refit(focusNode(), n); // the row asked for this node: it stays in sight, the focus too where both fit
+  await showing;
+}
+
 function savePng() {
   const a = document.createElement("a");
   a.href = cy.png({ full: true, bg: "#ffffff", scale: 2 });
@@ -119,7 +135,8 @@ function tooltip(ev) {
 }
 
 function wire() {
-  initPanel({ open, toggled: refit, viewOf, isFocus: (id) => id === state.focus, select, drawn: (id) => cy.getElementById(id).nonempty() });
+  initPanel({ open, toggled: refit, viewOf, isFocus: (id) => id === state.focus, select, drawn });
+  initStage({ where: () => state, onRow: (id) => focusOn(id).catch((err) => notice(err.message)), notice });
   initSearch((node) => open(viewOf(node.type).name, node.id), notice);
   document.querySelectorAll("#views button").forEach((b) => b.addEventListener("click", () => openTab(b.dataset.view).catch((err) => notice(err.message))));
   $("save-png").addEventListener("click", savePng);
@@ -134,8 +151,10 @@ function wire() {
   cy.on("mouseout", "node", () => { $("tip").hidden = true; });
   cy.on("viewport", () => { $("tip").hidden = true; });
   window.addEventListener("resize", () => refit());
+  new ResizeObserver(() => cy.resize()).observe($("graph")); // the canvas moved or changed size: keep clicks mapped
   document.addEventListener("keydown", (ev) => {
-    if (ev.key === "Escape" && ev.target !== $("search") && !$("plan-view").open && isOpen()) closePanel();
+    const typing = ev.target.closest && ev.target.closest("input, textarea, select");
+    if (ev.key === "Escape" && !typing && !$("plan-view").open && isOpen()) closePanel();
   });
 }
 
