@@ -12,6 +12,9 @@ of 400 or more, or a request beyond the service.
 corrections; ``text_service`` is the same app over ``tests/text_store.py``, a store that
 keeps the plan's text, until every store keeps the texts of its plans. Test modules import
 the fixtures they use from here.
+
+A test that provokes a failure on purpose lists it in ``page.expected``: each entry must
+then match a problem seen, and every problem seen must match an entry.
 """
 
 from __future__ import annotations
@@ -134,6 +137,8 @@ def watched(browser, base, name):
         context.close()
     unexpected = [p for p in page.problems if not any(e in p for e in page.expected)]
     assert not unexpected, "\n".join(unexpected)
+    missing = [e for e in page.expected if not any(e in p for p in page.problems)]
+    assert not missing, f"the failures this test provokes did not happen: {missing}"
 
 
 def ready(page):

@@ -28,4 +28,19 @@ export async function api(path, params = {}) {
   return answer(await fetch(apiUrl(path, params)));
 }
 
+// A request that changes something: a JSON body, and the bearer token when there is one.
+export async function send(method, path, { body, token } = {}) {
+  const headers = {};
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
+  return answer(await fetch(apiUrl(path), init));
+}
+
+// The service's OpenAPI schema: which routes it has (the correction writes exist only when
+// it was started with PLANGRAPH_API_TOKEN).
+export async function schema() {
+  return answer(await fetch(new URL("/openapi.json", location.origin)));
+}
+
 export const nodePath = (id) => "/nodes/" + encodeURIComponent(id);

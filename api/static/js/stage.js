@@ -1,9 +1,12 @@
-// The stage's tabs: 图 (the view's graph) and 表 (its table). The table is drawn over the
-// graph, which keeps its size underneath, so its framing stays right whatever tab is open.
+// The stage's tabs: 图 (the view's graph), 表 (its table) and, in review mode, 更正记录 (the
+// list of corrections). The table and the list are drawn over the graph, which keeps its
+// size underneath, so its framing stays right whatever tab is open.
 import { $ } from "./dom.js";
+import { renderFixes } from "./fixes.js";
+import { listing, NOT_CONFIGURED, review, undo, writable } from "./review.js";
 import { hasTable, showTable } from "./tables.js";
 
-const PANES = { graph: "graph", table: "table-view" };
+const PANES = { graph: "graph", table: "table-view", fixes: "fixes-view" };
 let current = "graph";
 let hooks = { where: () => ({ view: null, focus: null }), onRow: () => {}, notice: () => {} };
 
@@ -25,13 +28,26 @@ export async function selectTab(name) {
   await refresh();
 }
 
-// What the stage shows changed (a new view): the open tab follows.
+async function showFixes() {
+  const answer = await listing();
+  const note = review.can && review.can.list && !review.can.write ? NOT_CONFIGURED : "";
+  const undoing = (id) => undo(id).catch((err) => hooks.notice(err.message));
+  renderFixes($("fixes-view"), answer, { writable: writable(), undo: undoing, note });
+}
+
+// What the stage shows changed (a new view, a correction, review mode): the open tab follows.
 export async function refresh() {
   const { view, focus } = hooks.where();
   const table = $("tab-table");
   table.disabled = !hasTable(view);
   table.title = table.disabled ? "关系视图没有表格" : "此视图的表格：排序、筛选、下载 xlsx 或 CSV";
-  if (current === "table" && table.disabled) return selectTab("graph");
+  $("tab-fixes").hidden = !review.on;
+  if ((current === "table" && table.disabled) || (current === "fixes" && !review.on)) return selectTab("graph");
   if (current === "table") await showTable($("table-view"), view, focus, hooks.onRow);
+  if (current === "fixes") await showFixes();
 }
 
+// The list's tab says how many there are.
+export function listed(answer) {
+  $("tab-fixes").textContent = `更正记录（${answer.entries.length}）`;
+}

@@ -39,6 +39,13 @@ export function bannerColor(name) {
   return bannerColors.get(name);
 }
 
+// Attribute keys as the panel and the review forms name them.
+export const ATTRIBUTES = {
+  capacity: "规模", phase: "期次", product: "产品", status: "状态", indicator: "指标", change: "变化",
+  value: "数值", unit: "单位", qualifier: "限定", base_year: "基期", level: "层级", code: "区划代码",
+  chain: "产业链环节", order: "顺序", source: "来源文件", year: "年份", region: "地区", genre: "类别",
+};
+
 export const typeLabel = (type) => (TYPES[type] || {}).label || type;
 export const edgeLabel = (type) => (type in EDGES ? EDGES[type].label : type);
 
