@@ -163,3 +163,14 @@ def test_the_relations_view_has_no_table(page):
     assert page.is_disabled("#tab-table")
     assert page.get_attribute("#tab-graph", "aria-selected") == "true"
     assert page.is_hidden("#table-view")
+
+
+def test_a_long_cell_shows_three_lines_until_whole_text_is_asked(page, fed):
+    show(page, "target", fed)
+    open_table(page)
+    cut = """() => [...document.querySelectorAll('#table-view td .long')].filter(e => e.scrollHeight > e.clientHeight + 1).length"""
+    assert page.evaluate(cut) > 0, "no long quote is cut to three lines"
+    page.check("#table-view .whole-text")
+    assert page.evaluate(cut) == 0
+    quote = page.locator("#table-view td[data-key='quotes'] .long").first
+    assert quote.get_attribute("title") == quote.text_content()

@@ -6,6 +6,7 @@
 import { el } from "./dom.js";
 
 const collator = new Intl.Collator("zh-CN", { numeric: true, sensitivity: "base" });
+const LONG = 60; // characters: a longer cell shows three lines until 显示全文 is ticked
 const text = (value) => (value === null || value === undefined ? "" : String(value));
 const isId = (column) => column.key === "id" || column.key.endsWith("_id");
 
@@ -66,9 +67,17 @@ export function renderTable(container, table, { nodeOf = () => null, onRow = () 
   const all = el("input", undefined, { type: "search", className: "table-filter", placeholder: "筛选全部列…", "aria-label": "筛选表格" });
   all.addEventListener("input", () => { filters.all = all.value.trim(); fill(); });
 
+  function cell(c, value) {
+    const content = text(value);
+    const td = el("td", undefined, { className: isId(c) ? "id-col" : "", dataset: { key: c.key } });
+    if (content.length > LONG) td.append(el("div", content, { className: "long", title: content }));
+    else td.textContent = content;
+    return td;
+  }
+
   function line({ row }) {
     const tr = el("tr");
-    for (const c of table.columns) tr.append(el("td", text(row[c.key]), { className: isId(c) ? "id-col" : "", dataset: { key: c.key } }));
+    for (const c of table.columns) tr.append(cell(c, row[c.key]));
     const id = nodeOf(row);
     if (id) {
       Object.assign(tr, { tabIndex: 0, className: "to-node", title: "在图中显示" });
@@ -95,8 +104,12 @@ export function renderTable(container, table, { nodeOf = () => null, onRow = () 
   head.append(titles, filterRow);
   const grid = el("table", undefined, { className: "grid" });
   grid.append(el("caption", table.title, { className: "sr-only" }), head, tbody);
+  const whole = el("input", undefined, { type: "checkbox", className: "whole-text" });
+  whole.addEventListener("change", () => grid.classList.toggle("whole", whole.checked));
+  const wholeLabel = el("label", undefined, { className: "whole-label" });
+  wholeLabel.append(whole, " 显示全文");
   const bar = el("div", undefined, { className: "table-bar" });
-  bar.append(el("h2", table.title), all, count, ...toolbar);
+  bar.append(el("h2", table.title), all, count, wholeLabel, ...toolbar);
   const scroll = el("div", undefined, { className: "table-scroll" });
   scroll.append(grid);
   const parts = [bar];
