@@ -240,6 +240,8 @@ def test_retype_moves_a_view_whose_focus_no_longer_fits(token_page):
     submit(token_page, "不是旗县", "王科长")
     assert token_page.evaluate("window.plangraph.state.view") == "node"
     assert token_page.evaluate("id => window.plangraph.cy.getElementById(id).data('type')", focus) == "Enterprise"
+    token_page.wait_for_function("document.querySelector('#panel h2')?.textContent === '科尔沁区'")
+    assert "企业" in token_page.inner_text("#panel .type")
 
 
 def test_an_edge_deleted_from_its_panel(token_page):
