@@ -8,9 +8,13 @@ to ``tests/artifacts/``. A test fails on a console error, a failed request, an H
 of 400 or more, or a request beyond the service.
 
 ``service`` is ``plangraph serve`` on an empty store (so it loads the bundled plan);
-``text_service`` is the same app over ``tests/text_store.py``, a store that keeps the
-plan's text, until every store keeps the texts of its plans. Test modules import the
-fixtures they use from here.
+``token_service`` the same with ``PLANGRAPH_API_TOKEN`` set, so the page can make
+corrections; ``text_service`` is the same app over ``tests/text_store.py``, a store that
+keeps the plan's text, until every store keeps the texts of its plans. Test modules import
+the fixtures they use from here.
+
+A test that provokes a failure on purpose lists it in ``page.expected``: each entry must
+then match a problem seen, and every problem seen must match an entry.
 """
 
 from __future__ import annotations
@@ -43,6 +47,17 @@ def service(tmp_path_factory):
     """``plangraph serve`` on an empty store (so it loads the bundled plan)."""
     store = tmp_path_factory.mktemp("page-store")
     with serving(store / "serve.log", env={"PLANGRAPH_STORE": str(store)}) as base:
+        yield base
+
+
+TOKEN = "s3cret-review"
+
+
+@pytest.fixture(scope="module")
+def token_service(tmp_path_factory):
+    """``plangraph serve`` with ``PLANGRAPH_API_TOKEN`` set: the correction routes exist."""
+    store = tmp_path_factory.mktemp("review-store")
+    with serving(store / "serve.log", env={"PLANGRAPH_STORE": str(store), "PLANGRAPH_API_TOKEN": TOKEN}) as base:
         yield base
 
 
@@ -122,6 +137,8 @@ def watched(browser, base, name):
         context.close()
     unexpected = [p for p in page.problems if not any(e in p for e in page.expected)]
     assert not unexpected, "\n".join(unexpected)
+    missing = [e for e in page.expected if not any(e in p for p in page.problems)]
+    assert not missing, f"the failures this test provokes did not happen: {missing}"
 
 
 def ready(page):
@@ -132,6 +149,14 @@ def ready(page):
 def page(browser, service, request):
     with watched(browser, service, request.node.name) as p:
         p.goto(service + "/")
+        ready(p)
+        yield p
+
+
+@pytest.fixture
+def token_page(browser, token_service, request):
+    with watched(browser, token_service, request.node.name) as p:
+        p.goto(token_service + "/")
         ready(p)
         yield p
 

@@ -4,6 +4,12 @@ import { FOCUS_FONT, NODE_FONT, wrap } from "./labels.js";
 import { bannerColor, edgeLabel } from "./theme.js";
 
 export const NEIGHBOURS_SHOWN = 60;
+export const CORRECTED_MARK = "·更正";
+
+// An officer's correction made or changed it: a node ref says so (``corrected``), a
+// full record by a provenance entry from ``correction:<id>``, a hop by its ``origin``.
+const fromCorrection = (source) => typeof source === "string" && source.startsWith("correction:");
+const correctedRecord = (r) => Boolean(r.corrected || (r.provenance && r.provenance.some((p) => fromCorrection(p.source))));
 
 class Drawing {
   constructor() {
@@ -16,7 +22,8 @@ class Drawing {
   }
 
   node(ref, extra = {}) {
-    const data = { ...(this.nodes.get(ref.id) || {}), id: ref.id, name: ref.name, type: ref.type, ...extra };
+    const old = this.nodes.get(ref.id) || {};
+    const data = { ...old, id: ref.id, name: ref.name, type: ref.type, ...extra, corrected: Boolean(old.corrected) || correctedRecord(ref) };
     const size = data.focus ? FOCUS_FONT : NODE_FONT;
     const bold = Boolean(data.focus) || ref.type === "Link";
     const box = wrap(ref.name, { size, bold });
@@ -26,13 +33,19 @@ class Drawing {
 
   // ``ref`` is the graph edge behind what is drawn ({source, target, type}), for its quotes;
   // ``arrow`` is "back" when the drawing runs against the edge's direction.
-  edge(from, to, kind, { ref = null, arrow = "forward", path = false, note = null } = {}) {
+  edge(from, to, kind, { ref = null, arrow = "forward", path = false, note = null, corrected = false } = {}) {
     const id = `${from}|${kind}|${to}`;
     const old = this.edges.get(id);
+    const fixed = corrected || Boolean(old && old.data.corrected);
+    const label = edgeLabel(kind) && fixed ? edgeLabel(kind) + CORRECTED_MARK : edgeLabel(kind);
     this.edges.set(id, {
-      data: { id, source: from, target: to, kind, label: edgeLabel(kind), arrow, ref, note },
+      data: { id, source: from, target: to, kind, label, arrow, ref, note, corrected: fixed },
       classes: path || (old && old.classes === "path") ? "path" : "",
     });
+  }
+
+  corrections() {
+    return [...this.nodes.values()].filter((n) => n.corrected).length + [...this.edges.values()].filter((e) => e.data.corrected).length;
   }
 
   elements() {
@@ -41,6 +54,7 @@ class Drawing {
 }
 
 const key = (source, target, type) => ({ source, target, type });
+const corrections = (d) => (d.corrections() ? `；图中 ${d.corrections()} 处来自审阅更正` : "");
 const located = (banners) => (banners && banners.length ? { banner: bannerColor(banners[0].name), banners: banners.map((b) => b.name) } : {});
 
 // A target and what feeds it: projects → (tasks) → target. A target quantifies its task
@@ -54,8 +68,9 @@ export function drawFeeders(a) {
       for (const h of path) {
         for (const end of [h.source, h.target]) if (!d.has(end.id)) d.node(end);
         const ref = key(h.source.id, h.target.id, h.type);
-        if (h.source.type === "Target" && h.target.type === "Task") d.edge(h.target.id, h.source.id, "quantifies", { ref, arrow: "none", path: true });
-        else d.edge(h.source.id, h.target.id, h.type, { ref, path: true });
+        const corrected = fromCorrection(h.origin);
+        if (h.source.type === "Target" && h.target.type === "Task") d.edge(h.target.id, h.source.id, "quantifies", { ref, arrow: "none", path: true, corrected });
+        else d.edge(h.source.id, h.target.id, h.type, { ref, path: true, corrected });
       }
     }
   }
@@ -67,7 +82,7 @@ export function drawFeeders(a) {
   const direct = a.feeds.filter((f) => f.way === "direct").length;
   const industries = a.industries.map((i) => i.name).join("、");
   const summary = `${a.feeds.length} 个项目支撑此目标：直接 ${direct} 个，经其任务 ${a.feeds.length - direct} 个` + (industries ? `；涉及产业：${industries}` : "");
-  return { elements: d.elements(), focus: a.target.id, summary };
+  return { elements: d.elements(), focus: a.target.id, summary: summary + corrections(d) };
 }
 
 // An industry's chain: upstream sectors → the industry → its links in taxonomy order, each
@@ -97,7 +112,7 @@ export function drawChain(a) {
   for (const p of a.unplaced) project(p, industry);
   const placed = a.links.reduce((n, l) => n + l.projects.length, 0);
   const summary = `${a.links.length} 个产业链环节，${placed} 个项目在环节上` + (a.unplaced.length ? `，${a.unplaced.length} 个未归环节` : "") + (a.upstream.length ? `；上游产业 ${a.upstream.length} 个` : "");
-  return { elements: d.elements(), focus: industry, summary };
+  return { elements: d.elements(), focus: industry, summary: summary + corrections(d) };
 }
 
 // A banner: enterprises → projects → the unit they are in → the banner; projects → the targets they feed.
@@ -117,7 +132,7 @@ export function drawBanner(a) {
     if (!d.has(e.id)) { d.node(e); d.edge(e.id, banner, "located-in", { ref: key(e.id, banner, "located-in") }); }
   }
   const summary = `${a.projects.length} 个项目、${a.enterprises.length} 家企业位于此地` + (a.sub_units.length ? `（含下辖 ${a.sub_units.length} 个单位）` : "") + (a.targets.length ? `；支撑 ${a.targets.length} 个目标` : "");
-  return { elements: d.elements(), focus: banner, summary };
+  return { elements: d.elements(), focus: banner, summary: summary + corrections(d) };
 }
 
 // Any other node: what points at it on the left, what it points at on the right.
@@ -132,9 +147,9 @@ export function drawNode(view) {
     const ref = key(e.source, e.target, e.type);
     const [source, target] = nb.direction === "out" ? [view.node, nb.node] : [nb.node, view.node];
     const quantifies = e.type === "supports" && source.type === "Target" && target.type === "Task";
-    d.edge(source.id, target.id, quantifies ? "quantifies" : e.type, { ref });
+    d.edge(source.id, target.id, quantifies ? "quantifies" : e.type, { ref, corrected: correctedRecord(e) });
   }
   const more = view.neighbours.length - shown.length;
   const summary = `${view.neighbours.length} 条关系` + (more > 0 ? `（显示前 ${NEIGHBOURS_SHOWN} 条）` : "");
-  return { elements: d.elements(), focus: id, summary, cut: more > 0 };
+  return { elements: d.elements(), focus: id, summary: summary + corrections(d), cut: more > 0 };
 }

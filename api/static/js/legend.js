@@ -1,6 +1,6 @@
 // The legend (drawn from the same table as the nodes) and the filters by type and banner.
 import { $, el } from "./dom.js";
-import { EDGES, TYPES, bannerColor, typeLabel } from "./theme.js";
+import { CORRECTED, EDGES, TYPES, bannerColor, typeLabel } from "./theme.js";
 
 const hiddenTypes = new Set();
 
@@ -32,6 +32,13 @@ export function renderLegend(cy, onChange) {
   $("edge-legend").replaceChildren(
     ...Object.keys(EDGES).filter((k) => kinds.has(k) && EDGES[k].label).map((k) => item(line(k), EDGES[k].label)),
   );
+  if (cy.elements("[?corrected]").nonempty()) {
+    const mark = swatch("#fff", CORRECTED);
+    mark.style.border = `2px dashed ${CORRECTED}`;
+    const li = item(mark, "审阅更正（虚线框、虚线）");
+    li.className = "corrected-legend";
+    $("edge-legend").append(li);
+  }
   $("type-filters").replaceChildren(...[...present].map((t) => {
     const label = el("label");
     const box = el("input", undefined, { type: "checkbox", checked: !hiddenTypes.has(t), dataset: { type: t } });

@@ -1,14 +1,18 @@
 // plangraph page: target, chain, banner and node views over the /api/v1 routes, drawn
 // with Cytoscape and laid out in layers (cytoscape-dagre), upstream on the left.
+import { afterChange } from "./aftermath.js";
 import { api, nodePath } from "./api.js";
 import { $ } from "./dom.js";
 import { drawBanner, drawChain, drawFeeders, drawNode } from "./drawings.js";
 import { planNames } from "./evidence.js";
+import { addNodeForm } from "./forms.js";
 import { frame, MAX, MIN } from "./frame.js";
 import { layered } from "./layout.js";
 import { applyFilters, renderLegend } from "./legend.js";
-import { clearPanel, closePanel, initPanel, isOpen, showEdge, showLink, showNode } from "./panel.js";
+import { clearPanel, closePanel, initPanel, isOpen, showEdge, showLink, showNode, showParts, shownNode } from "./panel.js";
+import { initReview } from "./review.js";
 import { initSearch } from "./search.js";
+import { initStage, listed, refresh, selectTab } from "./stage.js";
 import { STYLE, typeLabel } from "./theme.js";
 
 const VIEWS = {
@@ -36,10 +40,10 @@ const viewOf = (type) => {
 const focusNode = () => (state.focus ? cy.getElementById(state.focus) : cy.collection());
 
 // Refit, keeping the focus of the view inside the visible canvas, and what was clicked too
-// where both fit.
-function refit(clicked) {
+// where both fit (or, for a row of the table, that row's node first).
+function refit(clicked, first = focusNode()) {
   cy.resize();
-  frame(cy, focusNode(), clicked || cy.$("node:selected"));
+  frame(cy, first, clicked || cy.$("node:selected"));
 }
 
 let asked = 0; // bumps on every request for a view, so a slow answer never replaces a newer one
@@ -56,7 +60,8 @@ function draw(drawing) {
   $("summary").textContent = drawing.summary;
 }
 
-async function show(view, ref, { replace = false } = {}) {
+// ``then`` replaces what the panel does after drawing (by default: it follows the new focus if open).
+async function show(view, ref, { replace = false, then = null } = {}) {
   const mine = ++asked;
   const started = performance.now();
   const answer = await VIEWS[view].ask(ref);
@@ -70,10 +75,13 @@ async function show(view, ref, { replace = false } = {}) {
   notice(answer.truncated || drawing.cut ? TRUNCATED : "");
   const address = `#${view}=${encodeURIComponent(drawing.focus)}`;
   if (location.hash !== address) history[replace ? "replaceState" : "pushState"](null, "", address);
-  if (isOpen()) showNode(drawing.focus); else clearPanel();
+  if (then) then();
+  else if (isOpen()) showNode(drawing.focus);
+  else clearPanel();
   refit();
   if (window.plangraph.firstDrawMs === null) window.plangraph.firstDrawMs = performance.now() - started;
   window.plangraph.drawn += 1;
+  refresh().catch((err) => notice(err.message));
   return answer;
 }
 
@@ -85,11 +93,11 @@ function markTab(view) {
 }
 
 // A tab shows its view again for what it showed last, else for the most connected node of its type.
-async function openTab(view) {
-  if (state.last[view]) return show(view, state.last[view]);
+async function openTab(view, options = {}) {
+  if (state.last[view]) return show(view, state.last[view], options);
   const type = VIEWS[view].type;
   const [first] = (await api("/nodes", { type, order: "degree", limit: 1 })).items;
-  return first ? show(view, first.id) : notice(`没有${VIEWS[view].label}`);
+  return first ? show(view, first.id, options) : notice(`没有${VIEWS[view].label}`);
 }
 
 const open = (view, id) => show(view, id).catch((err) => notice(err.message));
@@ -98,6 +106,20 @@ function select(id) {
   const n = cy.getElementById(id);
   cy.$(":selected").unselect();
   if (n.nonempty()) n.select();
+}
+
+const drawn = (id) => cy.getElementById(id).nonempty();
+
+// A row of the table: its node in the graph, selected, in sight, and in the panel.
+async function focusOn(id) {
+  await selectTab("graph");
+  const n = cy.getElementById(id);
+  if (n.empty()) return;
+  if (n.hasClass("hidden")) notice("此节点被左侧的筛选隐藏：取消筛选后可见。");
+  select(id);
+  const showing = n.data("type") === "Link" ? showLink(n.data("link"), n) : showNode(id, n);
+  refit(focusNode(), n); // the row asked for this node: it stays in sight, the focus too where both fit
+  await showing;
 }
 
 function savePng() {
@@ -119,7 +141,8 @@ function tooltip(ev) {
 }
 
 function wire() {
-  initPanel({ open, toggled: refit, viewOf, isFocus: (id) => id === state.focus, select, drawn: (id) => cy.getElementById(id).nonempty() });
+  initPanel({ open, toggled: refit, viewOf, isFocus: (id) => id === state.focus, select, drawn, notice });
+  initStage({ where: () => state, onRow: (id) => focusOn(id).catch((err) => notice(err.message)), notice });
   initSearch((node) => open(viewOf(node.type).name, node.id), notice);
   document.querySelectorAll("#views button").forEach((b) => b.addEventListener("click", () => openTab(b.dataset.view).catch((err) => notice(err.message))));
   $("save-png").addEventListener("click", savePng);
@@ -134,10 +157,15 @@ function wire() {
   cy.on("mouseout", "node", () => { $("tip").hidden = true; });
   cy.on("viewport", () => { $("tip").hidden = true; });
   window.addEventListener("resize", () => refit());
+  new ResizeObserver(() => cy.resize()).observe($("graph")); // a bar shown or hidden moves the canvas: keep clicks mapped
   document.addEventListener("keydown", (ev) => {
-    if (ev.key === "Escape" && ev.target !== $("search") && !$("plan-view").open && isOpen()) closePanel();
+    const typing = ev.target.closest && ev.target.closest("input, textarea, select");
+    if (ev.key === "Escape" && !typing && !$("plan-view").open && isOpen()) closePanel();
   });
 }
+
+// After a correction or an undo: the view is drawn again (see aftermath.js).
+const changed = (effect) => afterChange(effect, { state, show, openTab, viewOf, drawn, select, notice, VIEWS });
 
 // ``#view=id`` opens that view (a link, a bookmark, the back button); the page keeps the
 // address in step with what it shows.
@@ -148,13 +176,23 @@ function fromAddress() {
 
 async function start() {
   wire();
+  const reviewing = initReview({
+    changed,
+    toggled: () => {
+      refit(); // the review bar took or gave back room
+      refresh().catch((err) => notice(err.message));
+      if (shownNode()) showNode(shownNode()).catch((err) => notice(err.message));
+    },
+    listed,
+    addNode: () => showParts([addNodeForm(closePanel)]),
+  }).catch((err) => notice(err.message));
   const plans = api("/stats").then((stats) => {
     for (const p of stats.plans) planNames.set(p.id, p.name);
     $("plan-name").textContent = stats.plans.map((p) => p.name).join("、");
   });
   window.addEventListener("hashchange", () => fromAddress()?.catch((err) => notice(err.message)));
   const first = fromAddress() || openTab("target");
-  await Promise.all([plans, first]);
+  await Promise.all([plans, first, reviewing]);
 }
 
 window.plangraph.ready = start().catch((err) => notice(err.message));

@@ -3,16 +3,15 @@
 import { api, nodePath } from "./api.js";
 import { $, button, el } from "./dom.js";
 import { bare, quoteFigure } from "./evidence.js";
-import { TYPES, edgeLabel, typeLabel } from "./theme.js";
+import { edgeReview, nodeReview } from "./forms.js";
+import { correctionId, entryOf, undo, writable } from "./review.js";
+import { ATTRIBUTES, TYPES, edgeLabel, typeLabel } from "./theme.js";
 
-const ATTRIBUTES = {
-  capacity: "规模", phase: "期次", product: "产品", status: "状态", indicator: "指标", change: "变化",
-  value: "数值", unit: "单位", qualifier: "限定", base_year: "基期", level: "层级", code: "区划代码",
-  chain: "产业链环节", order: "顺序", source: "来源文件", year: "年份", region: "地区", genre: "类别",
-};
-
-let hooks = { open: () => {}, toggled: () => {}, viewOf: () => null, isFocus: () => false, select: () => {}, drawn: () => false };
+let hooks = { open: () => {}, toggled: () => {}, viewOf: () => null, isFocus: () => false, select: () => {}, drawn: () => false, notice: () => {} };
 let shown = 0; // bumps on every change, so a slow answer never overwrites a newer one
+let nodeShown = null; // the id of the node the panel shows, if it shows one
+
+export const shownNode = () => nodeShown;
 
 export function initPanel(h) {
   hooks = { ...hooks, ...h };
@@ -31,8 +30,9 @@ function formatValue(k, v) {
   return typeof v === "object" ? JSON.stringify(v) : String(v);
 }
 
-async function render(what, keep) {
+async function render(what, keep, node = null) {
   const mine = ++shown;
+  nodeShown = node;
   const wasHidden = $("panel").hidden;
   $("panel").hidden = false;
   $("panel-body").replaceChildren(el("p", "加载中…", { className: "loading" }));
@@ -48,6 +48,7 @@ async function render(what, keep) {
 
 export function closePanel() {
   shown += 1;
+  nodeShown = null;
   $("panel-body").replaceChildren();
   if (!$("panel").hidden) {
     $("panel").hidden = true;
@@ -57,6 +58,7 @@ export function closePanel() {
 
 export function clearPanel() {
   shown += 1;
+  nodeShown = null;
   $("panel-body").replaceChildren();
 }
 
@@ -72,8 +74,25 @@ function nodeLink(ref) {
   return a;
 }
 
+const isCorrected = (record) => record.provenance.some((p) => correctionId(p.source));
+
+// A fact an officer's correction made: its words (and reason), who and when, and undo.
+function correctionFigure(p) {
+  const id = correctionId(p.source);
+  const box = el("figure", undefined, { className: "evidence correction", dataset: { correction: id } });
+  const caption = el("figcaption");
+  caption.append(el("span", `审阅更正 ${id}`, { className: "by" }));
+  if (writable()) caption.append(button("撤销", () => undo(id).catch((err) => hooks.notice(err.message)), { className: "undo" }));
+  box.append(el("blockquote", p.quote, { className: "quote", lang: "zh-CN" }), caption);
+  entryOf(id).then((e) => {
+    if (e) caption.firstChild.textContent = `审阅更正 ${id} · ${e.correction.who || "（未署名）"} · ${e.correction.when.slice(0, 10)}`;
+  }, () => {});
+  return box;
+}
+
 function quotes(provenance, expand) {
   return provenance.map((p) => {
+    if (correctionId(p.source)) return correctionFigure(p);
     const figure = bare(p, p.source === "text" ? undefined : p.source);
     if (expand && p.source === "text" && p.start !== null && p.start !== undefined) {
       figure.append(button("整句与出处", async () => figure.replaceWith(await quoteFigure(p)), { className: "more" }));
@@ -85,13 +104,16 @@ function quotes(provenance, expand) {
 export function showNode(id, keep) {
   return render(async () => {
     const { node: n, neighbours } = await api(nodePath(id));
-    const parts = [el("h2", n.name), badge(n.type), el("p", n.id, { className: "id" })];
+    const parts = [el("h2", n.name), badge(n.type)];
+    if (isCorrected(n)) parts.push(el("span", "已更正", { className: "corrected-badge", title: "审阅人的更正改动或新增了此节点" }));
+    parts.push(el("p", n.id, { className: "id" }));
     if (!hooks.isFocus(n.id)) {
       const view = hooks.viewOf(n.type);
       const actions = el("div", undefined, { className: "actions" });
       actions.append(button(`以此为中心：${view.label}视图`, () => hooks.open(view.name, n.id)));
       parts.push(actions);
     }
+    if (writable()) parts.push(nodeReview(n));
     if (n.aliases.length) parts.push(el("p", "别名：" + n.aliases.join("、")));
     const rows = Object.entries(n.attributes).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && !v.length));
     if (rows.length) {
@@ -108,13 +130,14 @@ export function showNode(id, keep) {
       for (const nb of neighbours.slice(0, 80)) {
         const li = el("li");
         li.append(nb.direction === "out" ? `→ ${edgeLabel(nb.edge.type)} ` : `← ${edgeLabel(nb.edge.type)} `, nodeLink(nb.node), ` (${typeLabel(nb.node.type)})`);
+        if (isCorrected(nb.edge)) li.append(el("span", "更正", { className: "corrected-badge" }));
         ul.append(li);
       }
       parts.push(el("h3", `相邻节点（${neighbours.length}）`), ul);
     }
     parts.push(el("h3", "出处"), ...quotes(n.provenance, true));
     return parts;
-  }, keep);
+  }, keep, id);
 }
 
 async function edgeRecord(ref) {
@@ -146,8 +169,10 @@ export function showEdge(edge, keep) {
       parts.push(el("p", "图中没有这两个节点之间的直接关系记录（经由其他节点）。"));
       return parts;
     }
+    if (isCorrected(record)) parts.push(el("span", "已更正", { className: "corrected-badge" }));
+    if (writable()) parts.push(edgeReview(d.ref, from, to));
     parts.push(el("h3", record.provenance.length > 1 ? `出处（${record.provenance.length} 处）` : "出处"));
-    for (const p of record.provenance) parts.push(await quoteFigure(p));
+    for (const p of record.provenance) parts.push(correctionId(p.source) ? correctionFigure(p) : await quoteFigure(p));
     return parts;
   }, keep);
 }
@@ -162,4 +187,9 @@ export function showLink(link, keep) {
     parts.push(el("h3", `项目（${link.projects.length}）`), ul);
     return parts;
   }, keep);
+}
+
+// Anything else the panel shows: what a correction left (a node deleted), a form.
+export function showParts(parts, keep) {
+  return render(async () => parts, keep);
 }

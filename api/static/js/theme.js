@@ -27,6 +27,10 @@ export const EDGES = {
   feeds: { label: "支撑", color: "#c62828", line: "solid" },
 };
 
+// What an officer's correction made or changed: a dashed outline, a dashed line (and 更正 on
+// its label); black, a colour no type, edge kind or banner uses.
+export const CORRECTED = "#111111";
+
 // Where a project is: its border (the fill always says its type).
 const BANNER_PALETTE = ["#00897b", "#d81b60", "#7cb342", "#5e35b1", "#f4511e", "#00acc1", "#c0ca33", "#795548", "#3949ab", "#ffb300"];
 const bannerColors = new Map();
@@ -34,6 +38,13 @@ export function bannerColor(name) {
   if (!bannerColors.has(name)) bannerColors.set(name, BANNER_PALETTE[bannerColors.size % BANNER_PALETTE.length]);
   return bannerColors.get(name);
 }
+
+// Attribute keys as the panel and the review forms name them.
+export const ATTRIBUTES = {
+  capacity: "规模", phase: "期次", product: "产品", status: "状态", indicator: "指标", change: "变化",
+  value: "数值", unit: "单位", qualifier: "限定", base_year: "基期", level: "层级", code: "区划代码",
+  chain: "产业链环节", order: "顺序", source: "来源文件", year: "年份", region: "地区", genre: "类别",
+};
 
 export const typeLabel = (type) => (TYPES[type] || {}).label || type;
 export const edgeLabel = (type) => (type in EDGES ? EDGES[type].label : type);
@@ -49,6 +60,7 @@ export const STYLE = [
     "background-color": of("fill"), "border-width": 1.5, "border-color": of("color") } },
   { selector: "node[banner]", style: { "border-width": 3, "border-color": "data(banner)" } },
   { selector: "node.focus", style: { "border-width": 3, "border-color": "#263238", "outline-width": 3, "outline-color": of("color"), "outline-offset": 1 } },
+  { selector: "node[?corrected]", style: { "outline-width": 2.5, "outline-color": CORRECTED, "outline-style": "dashed", "outline-offset": 3 } },
   { selector: "node:selected", style: { "underlay-color": "#ffb300", "underlay-padding": 5, "underlay-opacity": 0.55, "underlay-shape": "round-rectangle" } },
   { selector: "edge", style: {
     width: 1.5, "curve-style": "taxi", "taxi-direction": "rightward", "taxi-turn": "50%", "taxi-turn-min-distance": 8, "line-color": (e) => (EDGES[e.data("kind")] || EDGES.supports).color,
@@ -63,6 +75,7 @@ export const STYLE = [
   { selector: 'edge[arrow = "back"]', style: { "target-arrow-shape": "none", "source-arrow-shape": "triangle" } },
   { selector: 'edge[arrow = "none"]', style: { "target-arrow-shape": "none" } },
   { selector: "edge.path", style: { width: 2.5 } },
+  { selector: "edge[?corrected]", style: { "line-color": CORRECTED, "target-arrow-color": CORRECTED, "source-arrow-color": CORRECTED, "line-style": "dashed", "line-dash-pattern": [7, 3], width: 2.5 } },
   { selector: "edge:selected", style: { width: 3.5, "line-color": "#ff8f00", "target-arrow-color": "#ff8f00", "source-arrow-color": "#ff8f00", "underlay-color": "#ffe082", "underlay-padding": 3, "underlay-opacity": 0.7 } },
   { selector: ".hidden", style: { display: "none" } },
 ];
