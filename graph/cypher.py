@@ -213,11 +213,13 @@ def incident_edges(ids: list[str], direction: str, types: Iterable[str] | None) 
 
 # -- a script for cypher-shell (literal values, escaped) ---------------------------------------
 _ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_ESCAPES |= {chr(c): f"\\u{c:04x}" for c in [*range(0x20), 0x2028, 0x2029] if chr(c) not in _ESCAPES}
 
 
 def literal(value: Any) -> str:
     """A Cypher literal for ``value``; strings single-quoted with \\ ' and control characters
-    escaped, every other character (Chinese, emoji, $) written as itself."""
+    escaped (NUL and the line separators as \\uXXXX), every other character (Chinese,
+    emoji, $) written as itself; map keys in backticks, a backtick in them doubled."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -229,7 +231,7 @@ def literal(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "[" + ", ".join(literal(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"`{k}`: {literal(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"`{k.replace('`', '``')}`: {literal(v)}" for k, v in value.items()) + "}"
     raise TypeError(f"no Cypher literal for {type(value).__name__}")
 
 

@@ -95,6 +95,20 @@ def test_literals(value, expected):
     assert cypher.literal(value) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("a\x00b", "'a\\u0000b'"),
+        ("a\x08b", "'a\\u0008b'"),
+        ("a\u2028b\u2029", "'a\\u2028b\\u2029'"),
+        ("\\' RETURN 1 //", "'\\\\\\' RETURN 1 //'"),
+        ({"a`b": 1}, "{`a``b`: 1}"),
+    ],
+)
+def test_literals_of_what_only_neo4j_reads(value, expected):
+    assert cypher.literal(value) == expected
+
+
 def test_inline_never_reads_a_parameter_inside_a_value():
     st = cypher.merge_nodes("Project", [{"id": "$rows", "props": {"name": "$rows"}}])
     assert cypher.inline(st).count("$rows") == 2  # the two values, written as literals
