@@ -68,6 +68,8 @@ class Dialect:
     def wire(self, statement: Statement) -> Wired:
         """``statement`` as it is sent: on FalkorDB its parameters encoded and the request
         checked against the budget, so nothing unsafe or too large can reach the server."""
+        if isinstance(statement, Wired):
+            raise TypeError("this statement is wired already: encoding it again would change its values")
         if not self.hex_strings:
             return Wired(statement.text, statement.params)
         params = wire.encoded(statement.params)

@@ -207,6 +207,12 @@ def test_what_has_no_closed_form_on_falkordb_is_refused(value, problem):
         cypher.FALKORDB.wire(cypher.Statement("RETURN $p", {"p": value}))
 
 
+def test_a_statement_is_wired_once():
+    sent = cypher.FALKORDB.wire(cypher.node_by_id("x", cypher.FALKORDB))
+    with pytest.raises(TypeError, match="wired already"):
+        cypher.FALKORDB.wire(sent)
+
+
 def test_a_request_over_the_budget_is_refused_before_it_is_sent():
     with pytest.raises(StoreError, match="more than falkordb takes"):
         cypher.FALKORDB.wire(cypher.node_by_id("x" * 2000, cypher.FALKORDB))
