@@ -1,8 +1,12 @@
 """The store on a Bolt server: Neo4j 5 (or FalkorDB, which speaks Bolt), through the
 official ``neo4j`` driver. Same interface and same answers as the embedded store.
 
-All Cypher comes from ``graph.cypher``. One driver per store, reused: opening and closing
-many drivers against FalkorDB leaves sockets that stall later handshakes.
+All Cypher comes from ``graph.cypher``, and every statement reaches the server through
+``Dialect.wire``: on FalkorDB, whose Bolt endpoint writes parameters into the query text
+unescaped, every string travels and is stored as hex and every request is checked
+against its 4 KB budget before anything of a write is sent (``graph.wire``); values read
+back are decoded here. One driver per store, reused: opening and closing many drivers
+against FalkorDB leaves sockets that stall later handshakes.
 """
 
 from __future__ import annotations
@@ -15,8 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from graph import cypher, traversal
-from graph.cypher import Dialect, Statement
+from graph import cypher, traversal, wire
+from graph.cypher import Dialect, Statement, Wired
 from graph.exceptions import StoreError
 from graph.merge import replace_plan
 from graph.records import Edge, Graph, Node, Provenance
@@ -106,8 +110,11 @@ class BoltStore(GraphStore):
 
     # -- plumbing --------------------------------------------------------------------------
     def _read(self, statement: Statement) -> list[dict[str, Any]]:
+        return self._fetch(self.dialect.wire(statement))
+
+    def _fetch(self, wired: Wired) -> list[dict[str, Any]]:
         def work(tx: Any) -> list[dict[str, Any]]:
-            return [dict(r) for r in tx.run(statement.text, statement.params)]
+            return [dict(r) for r in tx.run(wired.text, wired.params)]
 
         rows: list[dict[str, Any]] = self._session(lambda s: s.execute_read(work))
         return rows
@@ -115,13 +122,16 @@ class BoltStore(GraphStore):
     def _read_many(self, make: Callable[[list[Any]], Statement], items: list[Any]) -> list[dict[str, Any]]:
         """One read over ``items``, split into as many statements as the server needs."""
         rows: list[dict[str, Any]] = []
-        for statement in cypher.within_budget(make, items, self.dialect):
+        for statement in wire.within_budget(make, items, self.dialect.max_message_bytes):
             rows += self._read(statement)
         return rows
 
     def _write(self, statements: Iterable[Statement]) -> None:
-        todo = list(statements)
+        """Every statement wired (and so checked) before the first is sent: FalkorDB applies
+        each statement at once whatever the transaction says."""
+        self._send([self.dialect.wire(st) for st in statements])
 
+    def _send(self, todo: list[Wired]) -> None:
         def work(tx: Any) -> None:
             for st in todo:
                 tx.run(st.text, st.params).consume()
@@ -141,7 +151,7 @@ class BoltStore(GraphStore):
 
     def _detect(self) -> Dialect:
         try:
-            self._read(cypher.PROBE)
+            self._fetch(Wired(cypher.PROBE.text))  # no parameters: the same on every server
             return cypher.NEO4J
         except StoreError:
             return cypher.FALKORDB
@@ -158,8 +168,29 @@ class BoltStore(GraphStore):
         self.driver.close()
 
     # -- records ---------------------------------------------------------------------------
-    @staticmethod
-    def _node(row: dict[str, Any]) -> Node:
+    def _decoded(self, row: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+        try:
+            return {**row, **{f: self.dialect.decode(row[f]) for f in fields}}
+        except ValueError as exc:
+            raise StoreError(
+                f"the graph server at {self.config.uri} holds a value plangraph did not write ({exc}): "
+                "clear its graph and push again"
+            ) from exc
+
+    def _whole(self, row: dict[str, Any], props: Iterable[str], rest: Callable[[str, int], Statement]) -> None:
+        """Read the rest of each long property a row returned only the first window of
+        (FalkorDB never delivers a record over 64 KB)."""
+        for prop in props:
+            size = row.pop(f"{prop}_size", None)
+            have: Any = row[prop] or ([] if prop == "aliases" else "")
+            if size is not None and len(have) < size:
+                parts = [r["part"] for r in self._read(rest(prop, len(have)))]
+                row[prop] = have + (parts if prop == "aliases" else "".join(parts))
+
+    def _node(self, raw: dict[str, Any]) -> Node:
+        row = self._decoded(raw, ("id", "type", "name"))
+        self._whole(row, cypher.APPENDABLE, lambda p, at: cypher.node_rest(row["id"], p, at, self.dialect))
+        row = self._decoded(row, tuple(cypher.APPENDABLE))
         return Node(
             id=row["id"],
             type=row["type"],
@@ -169,20 +200,32 @@ class BoltStore(GraphStore):
             provenance=[Provenance(**p) for p in json.loads(row["provenance"] or "[]")],
         )
 
-    @staticmethod
-    def _edge(row: dict[str, Any]) -> Edge:
+    def _edge(self, raw: dict[str, Any]) -> Edge:
+        row = self._decoded(raw, ("source", "target"))
+        edge_type = cypher.edge_type_of(row["type"])
+
+        def rest(prop: str, at: int) -> Statement:
+            return cypher.edge_rest(edge_type, row["source"], row["target"], prop, at, self.dialect)
+
+        self._whole(row, cypher.TEXT_PROPERTIES, rest)
+        row = self._decoded(row, cypher.TEXT_PROPERTIES)
         return Edge(
             source=row["source"],
             target=row["target"],
-            type=cypher.edge_type_of(row["type"]),  # type: ignore[arg-type]
+            type=edge_type,  # type: ignore[arg-type]
             attributes=json.loads(row["attributes"] or "{}"),
             provenance=[Provenance(**p) for p in json.loads(row["provenance"] or "[]")],
         )
 
+    def _stored(self, keys: Iterable[str]) -> list[str]:
+        """The ids or names that can be on this server: a longer one was refused on write,
+        so looking it up would only send a request the server cannot take."""
+        return [k for k in keys if self.dialect.holds(k)]
+
     # -- the store interface ---------------------------------------------------------------
     def snapshot(self) -> Graph:
-        nodes = sorted((self._node(r) for r in self._read(cypher.all_nodes())), key=lambda n: n.id)
-        edges = sorted((self._edge(r) for r in self._read(cypher.all_edges())), key=lambda e: e.key)
+        nodes = sorted((self._node(r) for r in self._read(cypher.all_nodes(self.dialect))), key=lambda n: n.id)
+        edges = sorted((self._edge(r) for r in self._read(cypher.all_edges(self.dialect))), key=lambda e: e.key)
         return Graph(nodes=nodes, edges=edges)
 
     def write_plans(self, plans: Sequence[tuple[str, Graph]]) -> None:
@@ -201,7 +244,7 @@ class BoltStore(GraphStore):
 
     def _deletions(self, node_ids: list[str], edges: list[Edge]) -> Iterator[Statement]:
         if node_ids:
-            yield from cypher.within_budget(cypher.delete_nodes, node_ids, self.dialect)
+            yield from wire.within_budget(cypher.delete_nodes, node_ids, self.dialect.max_message_bytes)
         by_type: dict[str, list[dict[str, str]]] = {}
         for e in edges:
             by_type.setdefault(e.type, []).append({"source": e.source, "target": e.target})
@@ -210,13 +253,15 @@ class BoltStore(GraphStore):
             def delete(part: list[Any], t: str = edge_type) -> Statement:
                 return cypher.delete_edges(t, part)
 
-            yield from cypher.within_budget(delete, rows, self.dialect)
+            yield from wire.within_budget(delete, rows, self.dialect.max_message_bytes)
 
     def push(self, graph: Graph, progress: Callable[[int], None] = lambda n: None) -> None:
         """Copy ``graph`` in, MERGE by id (pushing twice changes nothing); one batch per call
-        of ``progress`` with the number of records it wrote."""
-        for statement in cypher.upserts(graph.nodes, graph.edges, self.dialect):
-            self._write([statement])
+        of ``progress`` with the number of records it wrote. Every statement is checked
+        before the first is sent."""
+        wired = [self.dialect.wire(st) for st in cypher.upserts(graph.nodes, graph.edges, self.dialect)]
+        for statement in wired:
+            self._send([statement])
             progress(len(statement.params.get("rows", ())))
         self.derived.clear()
 
@@ -226,34 +271,47 @@ class BoltStore(GraphStore):
         self.derived.clear()
 
     def node(self, node_id: str) -> Node | None:
-        rows = self._read(cypher.node_by_id(node_id))
+        if not self._stored([node_id]):
+            return None
+        rows = self._read(cypher.node_by_id(node_id, self.dialect))
         return self._node(rows[0]) if rows else None
 
     def named(self, name: str) -> list[Node]:
-        return [self._node(r) for r in self._read(cypher.nodes_named(name))]
+        if not self._stored([name]):
+            return []
+        return [self._node(r) for r in self._read(cypher.nodes_named(name, self.dialect))]
 
     def nodes(self, types: Iterable[str] | None = None) -> list[Node]:
-        return sorted((self._node(r) for r in self._read(cypher.nodes_of_types(types))), key=lambda n: n.id)
+        return sorted(
+            (self._node(r) for r in self._read(cypher.nodes_of_types(types, self.dialect))), key=lambda n: n.id
+        )
 
     def incident(self, ids: list[str], direction: str, types: Iterable[str] | None) -> list[Edge]:
         chosen = None if types is None else list(types)
-        rows = self._read_many(lambda part: cypher.incident_edges(part, direction, chosen), ids)
+        if chosen == []:
+            return []
+        rows = self._read_many(
+            lambda part: cypher.incident_edges(part, direction, chosen, self.dialect), self._stored(ids)
+        )
         unique = {e.key: e for e in map(self._edge, rows)}
         return [unique[k] for k in sorted(unique)]
 
     def nodes_by_id(self, ids: list[str]) -> dict[str, Node]:
-        return {n.id: n for n in map(self._node, self._read_many(cypher.nodes_by_ids, ids))}
+        rows = self._read_many(lambda part: cypher.nodes_by_ids(part, self.dialect), self._stored(ids))
+        return {n.id: n for n in map(self._node, rows)}
 
     def paths(
         self, source: str, target: str, types: Iterable[str] | None, directed: bool, max_length: int, limit: int
     ) -> tuple[list[list[Edge]], bool]:
         """The server's shortestPath rules out an unconnected pair at once; the paths
         themselves are ranked over the neighbourhood both ends share, as in the embedded store."""
+        if len(self._stored([source, target])) < 2:
+            return [], False
         wanted = None if types is None else list(types)
         check = self.dialect.shortest_path(directed, wanted)
         if check is not None:
             rows = self._read(Statement(check.text, {"source": source, "target": target}))
-            if not rows or len(rows[0]["hops"]) > max_length:
+            if not rows or rows[0]["length"] > max_length:
                 return [], False
         forward = self.closure(source, "out" if directed else "both", wanted, max_length, 100_000)
         backward = self.closure(target, "in" if directed else "both", wanted, max_length, 100_000)

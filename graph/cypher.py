@@ -4,17 +4,20 @@ Builders return a ``Statement``: text plus parameters. Values always travel as
 parameters; the only words composed into a statement are labels and relationship
 types, and those come from the model's fixed vocabulary (``NODE_TYPES``,
 ``EDGE_TYPES``), never from data. Where FalkorDB's Cypher differs from Neo4j's, the
-difference lives in ``Dialect`` below and nowhere else.
+difference lives in ``Dialect`` below and nowhere else; that includes the form values
+take on the wire (``Dialect.wire``: FalkorDB's parameters as hex, see ``graph.wire``).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph import wire
+from graph.exceptions import StoreError
 from graph.records import EDGE_TYPES, NODE_TYPES, Edge, Node
 
 RESERVED = {"id", "type", "name", "aliases", "attributes", "provenance"}
@@ -24,6 +27,10 @@ RESERVED = {"id", "type", "name", "aliases", "attributes", "provenance"}
 class Statement:
     text: str
     params: dict[str, Any] = field(default_factory=dict)
+
+
+class Wired(Statement):
+    """A statement in the form its server receives (``Dialect.wire``); never wired twice."""
 
 
 def label(node_type: str) -> str:
@@ -53,22 +60,56 @@ class Dialect:
     schema: tuple[str, ...]
     existing_schema: str | None  # a query listing indexes, where creating one twice is an error
     undirected_shortest_path: bool
-    max_message_bytes: int | None  # a request larger than this breaks the server
+    hex_strings: bool  # strings travel and are stored as hex (FalkorDB's parameters are not escaped)
+    max_message_bytes: int | None  # the largest request the server composes safely
+    max_key_bytes: int | None  # the longest id, name or alias (UTF-8) that every lookup can carry
+    read_window: int | None  # long properties are read in slices of this many characters
+
+    def wire(self, statement: Statement) -> Wired:
+        """``statement`` as it is sent: on FalkorDB its parameters encoded and the request
+        checked against the budget, so nothing unsafe or too large can reach the server."""
+        if isinstance(statement, Wired):
+            raise TypeError("this statement is wired already: encoding it again would change its values")
+        if not self.hex_strings:
+            return Wired(statement.text, statement.params)
+        params = wire.encoded(statement.params)
+        size = wire.request_size(statement.text, params)
+        if self.max_message_bytes is not None and size > self.max_message_bytes:
+            raise StoreError(f"a request of {size} bytes is more than {self.name} takes ({self.max_message_bytes})")
+        return Wired(statement.text, params)
+
+    def decode(self, value: Any) -> Any:
+        """A value read back from a stored property, as plangraph wrote it."""
+        return wire.decode(value) if self.hex_strings else value
+
+    def holds(self, key: str) -> bool:
+        """Whether an id, name or alias this long can be stored (and so found) on this server."""
+        return self.max_key_bytes is None or len(key.encode()) <= self.max_key_bytes
+
+    def check_keys(self, what: str, values: Iterable[str]) -> None:
+        for value in values:
+            if not self.holds(value):
+                shown = value[:60] + ("…" if len(value) > 60 else "")
+                raise StoreError(
+                    f"{what} {shown!r} is {len(value.encode())} bytes: {self.name}'s Bolt endpoint takes ids, "
+                    f"names and aliases of at most {self.max_key_bytes} bytes"
+                )
 
     def shortest_path(self, directed: bool, types: Sequence[str] | None) -> Statement | None:
-        """The statement for the shortest path between ``$source`` and ``$target``
-        (relationship types as a pattern, values as parameters), or None where the server
-        cannot answer it (FalkorDB has no undirected shortestPath)."""
+        """The statement for the length of the shortest path between ``$source`` and
+        ``$target`` (relationship types as a pattern, values as parameters), or None where
+        the server cannot answer it (FalkorDB has no undirected shortestPath)."""
         if not directed and not self.undirected_shortest_path:
             return None
         rels = ":" + "|".join(rel_type(t) for t in types) if types else ""
         arrow = "->" if directed else "-"
         pattern = f"(a)-[{rels}*]{arrow}(b)"
         ends = "MATCH (a:Node {id: $source}), (b:Node {id: $target})"
-        hops = "[r IN relationships(p) | [startNode(r).id, type(r), endNode(r).id]] AS hops"
         if self.name == "falkordb":  # shortestPath is allowed only inside WITH or RETURN
-            return Statement(f"{ends} WITH a, b WITH shortestPath({pattern}) AS p WHERE p IS NOT NULL RETURN {hops}")
-        return Statement(f"{ends} MATCH p = shortestPath({pattern}) RETURN {hops}")
+            return Statement(
+                f"{ends} WITH a, b WITH shortestPath({pattern}) AS p WHERE p IS NOT NULL RETURN length(p) AS length"
+            )
+        return Statement(f"{ends} MATCH p = shortestPath({pattern}) RETURN length(p) AS length")
 
 
 NEO4J = Dialect(
@@ -76,22 +117,35 @@ NEO4J = Dialect(
     schema=("CREATE CONSTRAINT plangraph_node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE",),
     existing_schema=None,
     undirected_shortest_path=True,
+    hex_strings=False,  # Neo4j binds parameters as values
     max_message_bytes=None,
+    max_key_bytes=None,
+    read_window=None,
 )
 FALKORDB = Dialect(
     name="falkordb",
     schema=("CREATE INDEX FOR (n:Node) ON (n.id)",),  # no constraints; an index for the MERGE lookups
     existing_schema="CALL db.indexes() YIELD label, properties RETURN label, properties",
     undirected_shortest_path=False,
-    max_message_bytes=3000,  # its Bolt listener crashes on requests of about 4 KB and more
+    hex_strings=True,
+    # parameters and query are composed in a 4096-byte stack buffer; more overflows it
+    max_message_bytes=3800,
+    # two ids as hex (an edge, a path) and the longest statement around them fit in that
+    # (and its index finds no value over 4096 bytes)
+    max_key_bytes=800,
+    # it sends each record as one Bolt chunk, and a record over 64 KB never arrives: a row
+    # holds ids and names of 1.6 KB of hex, ALIASES_READ aliases and two windows of texts
+    read_window=16_000,
 )
 PROBE = Statement("CALL dbms.components() YIELD name RETURN name")  # Neo4j answers, FalkorDB does not
 
 
 # -- rows: records as the properties a server can store --------------------------------------
-def node_row(node: Node) -> dict[str, Any]:
+def node_row(node: Node, copy_scalars: bool = True) -> dict[str, Any]:
     """Neo4j properties hold scalars and lists of scalars: attributes and provenance travel
-    as JSON text; scalar attributes are also copied out for Neo4j Browser and Bloom."""
+    as JSON text; scalar attributes are also copied out for Neo4j Browser and Bloom
+    (``copy_scalars``; not on FalkorDB, where they would be hex like every value and their
+    keys, which are data, would reach its parser bare)."""
     props: dict[str, Any] = {
         "type": node.type,
         "name": node.name,
@@ -99,7 +153,7 @@ def node_row(node: Node) -> dict[str, Any]:
         "attributes": json.dumps(node.attributes, ensure_ascii=False),
         "provenance": json.dumps([p.model_dump() for p in node.provenance], ensure_ascii=False),
     }
-    for key, value in node.attributes.items():
+    for key, value in node.attributes.items() if copy_scalars else ():
         if key not in RESERVED and isinstance(value, str | int | float | bool):
             props[key] = value
     return {"id": node.id, "props": props}
@@ -132,12 +186,16 @@ def merge_edges(edge_type: str, rows: list[dict[str, Any]]) -> Statement:
     )
 
 
-TEXT_PROPERTIES = ("attributes", "provenance")  # the JSON texts, the only properties that grow long
+APPENDABLE = {"aliases": [], "attributes": "", "provenance": ""}
+"""Properties that can grow long, with their empty value: a row too large for one request
+is written with them empty and they follow in parts (``n.p = n.p + $part`` concatenates
+both strings and lists)."""
+TEXT_PROPERTIES = ("attributes", "provenance")  # the JSON texts; an edge's only long properties
 
 
-def append_node_text(node_id: str, key: str, part: str) -> Statement:
-    if key not in TEXT_PROPERTIES:
-        raise ValueError(f"not a text property: {key!r}")
+def append_node_text(node_id: str, key: str, part: str | list[str]) -> Statement:
+    if key not in APPENDABLE:
+        raise ValueError(f"not an appendable property: {key!r}")
     return Statement(f"MATCH (n:Node {{id: $id}}) SET n.{key} = n.{key} + $part", {"id": node_id, "part": part})
 
 
@@ -169,55 +227,104 @@ def delete_edges(edge_type: str, rows: list[dict[str, str]]) -> Statement:
 
 
 # -- reads -------------------------------------------------------------------------------------
-NODE_FIELDS = (
-    "n.id AS id, n.type AS type, n.name AS name, n.aliases AS aliases, "
-    "n.attributes AS attributes, n.provenance AS provenance"
-)
-EDGE_FIELDS = "a.id AS source, type(r) AS type, b.id AS target, r.attributes AS attributes, r.provenance AS provenance"
+ALIASES_READ = 8  # aliases in a node's row where the dialect reads in windows; the rest follow
 
 
-def all_nodes() -> Statement:
-    return Statement(f"MATCH (n:Node) RETURN {NODE_FIELDS}")
+def _long(dialect: Dialect, var: str, prop: str) -> str:
+    """A long property as a row returns it: whole, or its first window and its size."""
+    if dialect.read_window is None:
+        return f"{var}.{prop} AS {prop}"
+    first = (
+        f"{var}.aliases[0..{ALIASES_READ}]"
+        if prop == "aliases"
+        else f"substring({var}.{prop}, 0, {dialect.read_window})"
+    )
+    return f"{first} AS {prop}, size({var}.{prop}) AS {prop}_size"
 
 
-def all_edges() -> Statement:
-    return Statement(f"MATCH (a:Node)-[r]->(b:Node) RETURN {EDGE_FIELDS}")
+def node_fields(dialect: Dialect) -> str:
+    return ", ".join(["n.id AS id", "n.type AS type", "n.name AS name", *(_long(dialect, "n", p) for p in APPENDABLE)])
 
 
-def nodes_by_ids(ids: list[str]) -> Statement:
-    return Statement(f"UNWIND $ids AS id MATCH (n:Node {{id: id}}) RETURN {NODE_FIELDS}", {"ids": ids})
+def edge_fields(dialect: Dialect) -> str:
+    ends = ["a.id AS source", "type(r) AS type", "b.id AS target"]
+    return ", ".join([*ends, *(_long(dialect, "r", p) for p in TEXT_PROPERTIES)])
 
 
-def node_by_id(node_id: str) -> Statement:
-    return Statement(f"MATCH (n:Node {{id: $id}}) RETURN {NODE_FIELDS}", {"id": node_id})
+def _rest(match: str, var: str, prop: str, start: int, params: dict[str, Any], dialect: Dialect) -> Statement:
+    """The rest of a long property from ``start`` on, one row per window (or per alias)."""
+    if prop == "aliases":
+        parts = f"UNWIND range($start, size({var}.aliases) - 1) AS at RETURN at, {var}.aliases[at] AS part"
+    else:
+        w = dialect.read_window
+        at = f"UNWIND range($start, size({var}.{prop}) - 1, {w}) AS at"
+        parts = f"{at} RETURN at, substring({var}.{prop}, at, {w}) AS part"
+    return Statement(f"{match} {parts} ORDER BY at", {**params, "start": start})
 
 
-def nodes_named(name: str) -> Statement:
-    return Statement(f"MATCH (n:Node) WHERE n.name = $name OR $name IN n.aliases RETURN {NODE_FIELDS}", {"name": name})
+def node_rest(node_id: str, prop: str, start: int, dialect: Dialect) -> Statement:
+    if prop not in APPENDABLE:
+        raise ValueError(f"not a long property: {prop!r}")
+    return _rest("MATCH (n:Node {id: $id})", "n", prop, start, {"id": node_id}, dialect)
 
 
-def nodes_of_types(types: Iterable[str] | None) -> Statement:
+def edge_rest(edge_type: str, source: str, target: str, prop: str, start: int, dialect: Dialect) -> Statement:
+    if prop not in TEXT_PROPERTIES:
+        raise ValueError(f"not a long property: {prop!r}")
+    match = f"MATCH (a:Node {{id: $source}})-[r:{rel_type(edge_type)}]->(b:Node {{id: $target}})"
+    return _rest(match, "r", prop, start, {"source": source, "target": target}, dialect)
+
+
+def all_nodes(dialect: Dialect) -> Statement:
+    return Statement(f"MATCH (n:Node) RETURN {node_fields(dialect)}")
+
+
+def all_edges(dialect: Dialect) -> Statement:
+    return Statement(f"MATCH (a:Node)-[r]->(b:Node) RETURN {edge_fields(dialect)}")
+
+
+def nodes_by_ids(ids: list[str], dialect: Dialect) -> Statement:
+    return Statement(f"UNWIND $ids AS id MATCH (n:Node {{id: id}}) RETURN {node_fields(dialect)}", {"ids": ids})
+
+
+def node_by_id(node_id: str, dialect: Dialect) -> Statement:
+    return Statement(f"MATCH (n:Node {{id: $id}}) RETURN {node_fields(dialect)}", {"id": node_id})
+
+
+def nodes_named(name: str, dialect: Dialect) -> Statement:
+    where = "WHERE n.name = $name OR $name IN n.aliases"
+    return Statement(f"MATCH (n:Node) {where} RETURN {node_fields(dialect)}", {"name": name})
+
+
+def nodes_of_types(types: Iterable[str] | None, dialect: Dialect) -> Statement:
     chosen = None if types is None else [label(t) for t in types]
-    return Statement(f"MATCH (n:Node) WHERE $types IS NULL OR n.type IN $types RETURN {NODE_FIELDS}", {"types": chosen})
+    where = "WHERE $types IS NULL OR n.type IN $types"
+    return Statement(f"MATCH (n:Node) {where} RETURN {node_fields(dialect)}", {"types": chosen})
 
 
-def incident_edges(ids: list[str], direction: str, types: Iterable[str] | None) -> Statement:
-    """Edges at any of ``ids``: ``out`` leaving them, ``in`` arriving, ``both``."""
-    rels = None if types is None else [rel_type(t) for t in types]
-    where = "WHERE $types IS NULL OR type(r) IN $types"
-    outgoing = f"UNWIND $ids AS id MATCH (a:Node {{id: id}})-[r]->(b:Node) {where} RETURN {EDGE_FIELDS}"
-    incoming = f"UNWIND $ids AS id MATCH (a:Node)-[r]->(b:Node {{id: id}}) {where} RETURN {EDGE_FIELDS}"
+def incident_edges(ids: list[str], direction: str, types: Iterable[str] | None, dialect: Dialect) -> Statement:
+    """Edges at any of ``ids``: ``out`` leaving them, ``in`` arriving, ``both``; of the given
+    types (a pattern from the vocabulary: no type is a value), all when None."""
+    chosen = None if types is None else [rel_type(t) for t in types]
+    if chosen == []:
+        raise ValueError("no edge types to match: ask for None (all) or at least one")
+    rels = "" if chosen is None else ":" + "|".join(chosen)
+    fields = edge_fields(dialect)
+    outgoing = f"UNWIND $ids AS id MATCH (a:Node {{id: id}})-[r{rels}]->(b:Node) RETURN {fields}"
+    incoming = f"UNWIND $ids AS id MATCH (a:Node)-[r{rels}]->(b:Node {{id: id}}) RETURN {fields}"
     text = {"out": outgoing, "in": incoming, "both": f"{outgoing} UNION ALL {incoming}"}[direction]
-    return Statement(text, {"ids": ids, "types": rels})
+    return Statement(text, {"ids": ids})
 
 
 # -- a script for cypher-shell (literal values, escaped) ---------------------------------------
 _ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_ESCAPES |= {chr(c): f"\\u{c:04x}" for c in [*range(0x20), 0x2028, 0x2029] if chr(c) not in _ESCAPES}
 
 
 def literal(value: Any) -> str:
     """A Cypher literal for ``value``; strings single-quoted with \\ ' and control characters
-    escaped, every other character (Chinese, emoji, $) written as itself."""
+    escaped (NUL and the line separators as \\uXXXX), every other character (Chinese,
+    emoji, $) written as itself; map keys in backticks, a backtick in them doubled."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -229,7 +336,7 @@ def literal(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "[" + ", ".join(literal(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"`{k}`: {literal(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"`{k.replace('`', '``')}`: {literal(v)}" for k, v in value.items()) + "}"
     raise TypeError(f"no Cypher literal for {type(value).__name__}")
 
 
@@ -239,91 +346,32 @@ def inline(statement: Statement) -> str:
     return re.sub(r"\$(\w+)", lambda m: literal(statement.params[m.group(1)]), statement.text) + ";"
 
 
-# -- batched writes within a dialect's message budget ------------------------------------------
-BATCH = 500
-
-
-def _size(rows: list[dict[str, Any]]) -> int:
-    return len(json.dumps(rows, ensure_ascii=False).encode()) + 200  # the statement around them
-
-
-def _parts(text: str, budget: int) -> list[str]:
-    """``text`` cut into pieces of at most ``budget`` UTF-8 bytes."""
-    out: list[str] = []
-    piece: list[str] = []
-    size = 0
-    for ch in text:
-        n = len(ch.encode())
-        if size + n > budget:
-            out.append("".join(piece))
-            piece, size = [], 0
-        piece.append(ch)
-        size += n
-    out.append("".join(piece))
-    return out
-
-
-def _fit(
-    rows: list[dict[str, Any]], budget: int | None, appender: Callable[[dict[str, Any], str, str], Statement]
-) -> Iterator[tuple[list[dict[str, Any]], list[Statement]]]:
-    """Batches of rows within ``budget``; a row too large alone is written with its long
-    texts empty, and the texts follow in appended parts."""
-    batch: list[dict[str, Any]] = []
-    for row in rows:
-        if budget is not None and _size([row]) > budget:
-            short = {**row, "props": {**row["props"], **{k: "" for k in TEXT_PROPERTIES if k in row["props"]}}}
-            room = max(200, budget - 400)
-            appends = [
-                appender(row, k, part)
-                for k in TEXT_PROPERTIES
-                if k in row["props"]
-                for part in _parts(row["props"][k], room)
-            ]
-            yield [short], appends
-            continue
-        if batch and (len(batch) >= BATCH or (budget is not None and _size([*batch, row]) > budget)):
-            yield batch, []
-            batch = []
-        batch.append(row)
-    if batch:
-        yield batch, []
-
-
-def within_budget(make: Callable[[list[Any]], Statement], items: list[Any], dialect: Dialect) -> Iterator[Statement]:
-    """``make(part)`` for consecutive parts of ``items``, each statement within the
-    dialect's message budget (one statement where there is none)."""
-    budget = dialect.max_message_bytes
-    if budget is None:
-        yield make(items)
-        return
-    part: list[Any] = []
-    for item in items:
-        if part and _size([*part, item]) > budget:
-            yield make(part)
-            part = []
-        part.append(item)
-    if part:
-        yield make(part)
-
-
+# -- every write, batched within a dialect's message budget -------------------------------------
 def upserts(nodes: Iterable[Node], edges: Iterable[Edge], dialect: Dialect) -> Iterator[Statement]:
     """MERGE statements for every node (by type), then every edge (by type), batched
-    within the dialect's message budget."""
+    within the dialect's message budget (``graph.wire.fit``)."""
+    budget = dialect.max_message_bytes
     by_type: dict[str, list[dict[str, Any]]] = {}
     for n in nodes:
-        by_type.setdefault(n.type, []).append(node_row(n))
+        dialect.check_keys(f"the {n.type} node", [n.id, n.name, *n.aliases])
+        by_type.setdefault(n.type, []).append(node_row(n, copy_scalars=not dialect.hex_strings))
     for node_type, rows in by_type.items():
-        for batch, appends in _fit(rows, dialect.max_message_bytes, lambda r, k, p: append_node_text(r["id"], k, p)):
-            yield merge_nodes(node_type, batch)
-            yield from appends
+
+        def merge(batch: list[dict[str, Any]], t: str = node_type) -> Statement:
+            return merge_nodes(t, batch)
+
+        yield from wire.fit(rows, merge, lambda r, k, p: append_node_text(r["id"], k, p), budget, APPENDABLE)
     by_edge: dict[str, list[dict[str, Any]]] = {}
     for e in edges:
+        dialect.check_keys("the edge end", [e.source, e.target])
         by_edge.setdefault(e.type, []).append(edge_row(e))
+    texts = {k: APPENDABLE[k] for k in TEXT_PROPERTIES}
     for edge_type, rows in by_edge.items():
 
-        def append(r: dict[str, Any], k: str, p: str, t: str = edge_type) -> Statement:
+        def merge_e(batch: list[dict[str, Any]], t: str = edge_type) -> Statement:
+            return merge_edges(t, batch)
+
+        def append(r: dict[str, Any], k: str, p: Any, t: str = edge_type) -> Statement:
             return append_edge_text(t, r["source"], r["target"], k, p)
 
-        for batch, appends in _fit(rows, dialect.max_message_bytes, append):
-            yield merge_edges(edge_type, batch)
-            yield from appends
+        yield from wire.fit(rows, merge_e, append, budget, texts)
