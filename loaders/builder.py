@@ -43,15 +43,18 @@ class GraphBuilder:
         aliases: list[str] | tuple[str, ...] = (),
         *,
         scoped: bool = False,
+        key: str | None = None,
         **attributes: Any,
     ) -> str:
-        nid = node_id(node_type, name, self.plan_id if scoped else None)
+        """Add (or merge into) the node of ``name``; ``key``, when given, is the name its id
+        comes from (one sector written two ways is one node)."""
+        nid = node_id(node_type, key or name, self.plan_id if scoped else None)
         node = self.nodes.get(nid)
         if node is None:
             node = Node(id=nid, type=node_type, name=name, attributes={})  # type: ignore[arg-type]
             self.nodes[nid] = node
-        for a in aliases:
-            if a and a != name and a not in node.aliases:
+        for a in (name, *aliases):
+            if a and a != node.name and a not in node.aliases:
                 node.aliases.append(a)
         for k, v in attributes.items():
             if node.attributes.get(k) in (None, [], {}):

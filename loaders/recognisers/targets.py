@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from loaders.gazetteer import load, words
+from loaders.mention import Mention, Span
 from loaders.numbers import find_quantities
+
+if TYPE_CHECKING:
+    from loaders.context import Context
+    from loaders.segment import Sentence
 
 MASK = "□"
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
@@ -25,17 +30,27 @@ PLURAL_LIST = re.compile(r"[、和]")
 SPREAD = re.compile(r"分别|(?<!人)均(?=[\u4e00-\u9fff]{0,3}\d)")
 
 
-@dataclass(frozen=True)
-class TargetMention:
-    name: str
-    indicator: str
-    change: str | None
-    value: float
-    unit: str
-    qualifier: str | None
-    base_year: int | None
-    start: int  # offsets of the as-written span in the source text
-    end: int
+def target(
+    name: str,
+    indicator: str,
+    change: str | None,
+    value: float,
+    unit: str,
+    qualifier: str | None,
+    base_year: int | None,
+    start: int,
+    end: int,
+) -> Mention:
+    """A Target mention; ``start``/``end`` are the offsets of the as-written span."""
+    attributes = {
+        "indicator": indicator,
+        "change": change,
+        "value": value,
+        "unit": unit,
+        "qualifier": qualifier,
+        "base_year": base_year,
+    }
+    return Mention("Target", start, end, name, "targets", attributes=attributes)
 
 
 def _strip_framing(text: str) -> tuple[str, int]:
@@ -105,7 +120,7 @@ class _Clause:
     def __init__(self, text: str, offset: int, sentence: str) -> None:
         self.text, self.offset, self.sentence = text, offset, sentence
 
-    def targets(self) -> list[TargetMention]:
+    def targets(self) -> list[Mention]:
         if PREPOSITION.match(self.text) or (
             PAST_YEAR.search(self.text.split("较")[0]) and not BASE_YEAR.search(self.text)
         ):
@@ -115,16 +130,16 @@ class _Clause:
         spread = self._spread()
         if spread is not None:
             return spread
-        out: list[TargetMention] = []
+        out: list[Mention] = []
         change = None
         for s, e in _conjuncts(self.text):
             mention = self._conjunct(s, e, change)
             if mention:
                 out.append(mention)
-                change = mention.change or change
+                change = mention.attributes["change"] or change
         return out
 
-    def _spread(self) -> list[TargetMention] | None:
+    def _spread(self) -> list[Mention] | None:
         m = SPREAD.search(self.text)
         if not m:
             return None
@@ -145,7 +160,7 @@ class _Clause:
         for subj, q in zip(subjects, quantities, strict=False):
             written = self.text[m.end() + q.start : m.end() + q.end]
             out.append(
-                TargetMention(
+                target(
                     f"{subj}{verb}{written}",
                     subj,
                     verb or None,
@@ -159,7 +174,7 @@ class _Clause:
             )
         return out
 
-    def _conjunct(self, s: int, e: int, inherited: str | None) -> TargetMention | None:
+    def _conjunct(self, s: int, e: int, inherited: str | None) -> Mention | None:
         raw = self.text[s:e]
         quantities = find_quantities(raw, self.sentence)
         if not quantities:
@@ -198,7 +213,7 @@ class _Clause:
             indicator = indicator[: base.start()] + indicator[base.end() :]
         indicator = indicator.strip("的") or name
         end = q.end + (len(tail) if keeps_tail else 0)
-        return TargetMention(
+        return target(
             name,
             indicator,
             change,
@@ -211,7 +226,7 @@ class _Clause:
         )
 
 
-def find_targets(sentence: str, offset: int, masked: Sequence[tuple[int, int]] = ()) -> list[TargetMention]:
+def find_targets(sentence: str, offset: int, masked: Sequence[tuple[int, int]] = ()) -> list[Mention]:
     """Targets stated in one sentence; ``masked`` spans (project names) are skipped,
     so a capacity inside a name (扎铝二期35万吨电解铝) is never read as a target."""
     text = sentence
@@ -219,7 +234,7 @@ def find_targets(sentence: str, offset: int, masked: Sequence[tuple[int, int]] =
         a, b = ms - offset, me - offset
         if 0 <= a < b <= len(text):
             text = text[:a] + MASK * (b - a) + text[b:]
-    out: list[TargetMention] = []
+    out: list[Mention] = []
     pos = 0
     for piece in CLAUSE_BREAK.split(text):
         start = text.index(piece, pos)
@@ -228,3 +243,15 @@ def find_targets(sentence: str, offset: int, masked: Sequence[tuple[int, int]] =
             if find_quantities(part.group()):
                 out.extend(_Clause(part.group(), offset + start + part.start(), text).targets())
     return out
+
+
+class Targets:
+    """Quantified goals of the forward-looking parts (a review states results, not targets)."""
+
+    name = "targets"
+    type = "Target"
+
+    def find(self, sentence: Sentence, context: Context, blocked: list[Span]) -> list[Mention]:
+        if sentence.review:
+            return []
+        return find_targets(sentence.text, sentence.start, blocked)

@@ -1,0 +1,157 @@
+"""Enterprises: companies, groups, universities, institutes and other organisations named
+as actors (never a government body), by their short names as written.
+
+- the owner a project's name opens with (``梅花生物``25万吨苏氨酸项目), found by the
+  projects recogniser;
+- the items of a list of enterprises (``华为等头部算力企业``, ``泰达、城投、轨道、津融等重组优化``,
+  ``天有为、大鹏工业成功上市``), the brand-like names in a list of projects (``启源芯动力``
+  in ``空客二线、…、启源芯动力等投产增效``), institutes abbreviated ``X院``/``X所`` in any list;
+- the subject of a firm's verb (``京东消费金融稳健运营``, ``中科曙光推出…``);
+- a name ending in an organisation word (``北大荒集团``, ``国家冰雪运动学院``, ``天焦公司``);
+- the central state-owned and financial enterprises of ``enterprises.json`` by their short
+  forms (``中国电子``, ``招商局``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from loaders.clauses import BREAK, CLAUSE_BREAK, clause_start, strip_leading
+from loaders.context import Context
+from loaders.gazetteer import alternation, regex, word_set, words
+from loaders.mention import Mention, Span, free
+from loaders.recognisers.lists import Listing, listings
+from loaders.recognisers.names import head, is_place, known_enterprise_in
+from loaders.segment import Sentence
+from loaders.wording import proper_parts
+
+ORG = re.compile(rf"(?:{alternation('org_suffixes')})(?![\u4e00-\u9fff]?(?:化|业|机构|体系|建设|系统))")
+NOT_NAME = re.compile(r"\d|[的和及与等其“”]|^[一二三四五六七八九十两各本该全]|^[省市县区](?:级|属|内|外|直)|期$")
+SCOPE = re.compile(r"^(国家|中国|全国|省|市|自治区|县)")
+
+
+@cache
+def _firm_verbs() -> re.Pattern[str]:
+    return re.compile(f"(?:{alternation('firm_verbs')})")
+
+
+class Enterprises:
+    name = "enterprises"
+    type = "Enterprise"
+
+    def find(self, sentence: Sentence, context: Context, blocked: list[Span]) -> list[Mention]:
+        base, text = sentence.start, sentence.text
+        projects = context.mentions(sentence, "Project")
+        found = [self._owner(p) for p in projects if p.attributes.get("owner")]
+        for listing in listings(text):
+            found.extend(self._listed(listing, base, context, projects))
+        found.extend(self._subjects(text, base, context))
+        found.extend(self._organisations(text, base, context, projects))
+        found.extend(self.mention(text, s, e, base, official=o) for s, e, o in known_enterprise_in(text))
+        return _longest(m for m in found if free(m, blocked) or "project" in m.attributes)
+
+    def mention(self, text: str, start: int, end: int, base: int, **attributes: object) -> Mention:
+        return Mention("Enterprise", base + start, base + end, text[start:end], self.name, attributes=attributes)
+
+    def _owner(self, project: Mention) -> Mention:
+        name, start, end = project.attributes["owner"]
+        return Mention("Enterprise", start, end, name, self.name, attributes={"project": project.name})
+
+    def _listed(self, listing: Listing, base: int, context: Context, projects: list[Mention]) -> list[Mention]:
+        kind = _kind(listing)
+        out = []
+        for item in listing.items:
+            inside = any(p.start <= base + item.start and base + item.end <= p.end for p in projects)
+            if kind is None or inside or (kind == "bare" and head(item.text)):
+                if _institute(item.text) and not inside:
+                    out.append(Mention("Enterprise", base + item.start, base + item.end, item.text, self.name))
+                continue
+            if plausible(item.text, context, strict=kind == "bare"):
+                out.append(Mention("Enterprise", base + item.start, base + item.end, item.text, self.name))
+        return out
+
+    def _subjects(self, text: str, base: int, context: Context) -> list[Mention]:
+        """``京东消费金融稳健运营``: a name opening a clause whose verb is a firm's."""
+        out = []
+        for m in _firm_verbs().finditer(text):
+            begin = clause_start(text, m.start(), CLAUSE_BREAK)
+            subject, cut = strip_leading(text[begin : m.start()], keep=2)
+            if "、" in subject or "等" in subject or head(subject):
+                continue  # lists are the lists' business; a project is no firm
+            for part in re.split("和|及", subject):
+                start = begin + cut + subject.index(part)
+                if plausible(part, context, strict=True) or _institute(part):
+                    out.append(self.mention(text, start, start + len(part), base))
+        return out
+
+    def _organisations(self, text: str, base: int, context: Context, projects: list[Mention]) -> list[Mention]:
+        out = []
+        for m in ORG.finditer(text):
+            begin = clause_start(text, m.start())
+            while begin < m.start() and text[begin] in BREAK + "《》（）()“”":
+                begin += 1
+            name, _ = strip_leading(text[begin : m.end()], keep=len(m.group()) + 1)
+            name = name.split("》")[-1]
+            start = m.end() - len(name)
+            if any(p.start == base + start and p.end == base + m.end() for p in projects):
+                continue  # a hospital that opens is a project (鹏瑞利医院开诊)
+            if len(name) > len(m.group()) and _organisation(name, m.group(), context):
+                out.append(self.mention(text, start, m.end(), base))
+        return out
+
+
+def plausible(name: str, context: Context, strict: bool = False) -> bool:
+    """A short name of 2-12 characters that is no generic group, body, place or phrase;
+    ``strict``: also brand-like (a part no common word covers, or a company suffix)."""
+    if not 2 <= len(name) <= 12 or NOT_NAME.search(name) or name in word_set("generic_enterprises"):
+        return False
+    if any(name.endswith(b) for b in words("government_bodies")) or is_place(name, context.places):
+        return False
+    if name in word_set("not_places", "places") or name.startswith(("省级", "市级", "国家级", "县级")):
+        return False
+    if head(name) or re.search(r"(?:集群|产业|经济)$", name):
+        return False
+    if not strict:
+        return True
+    return bool(proper_parts(name)) or bool(re.search(rf"(?:{alternation('company_suffixes')})$", name))
+
+
+def _organisation(name: str, suffix: str, context: Context) -> bool:
+    """``北大荒集团``; ``国家冰雪运动学院``, ``省种业集团``: a scope and a topic name one
+    organisation too; ``城市医院`` names none."""
+    if not plausible(name, context):
+        return False
+    stem = name[: -len(suffix)]
+    return bool(proper_parts(stem)) or (bool(SCOPE.match(stem)) and len(SCOPE.sub("", stem)) >= 2) or (
+        bool(context.places.find(stem)) and context.places.find(stem)[0].start == 0
+    )
+
+
+def _institute(name: str) -> bool:
+    """``北化院``, ``石科院``, ``工生所``, ``天大前沿院``: an institute by its abbreviation."""
+    return bool(regex("org_abbrev_suffix").fullmatch(name)) and 3 <= len(name) <= 5 and not NOT_NAME.search(name)
+
+
+def _kind(listing: Listing) -> str | None:
+    """enterprise: a list of enterprises; bare: a list of projects, whose brand-like names
+    are enterprises (GWR P04); None: no enterprises."""
+    category = listing.category
+    if category and not category.startswith("“"):
+        if any(category.endswith(w) for w in words("enterprise_categories")):
+            return "enterprise"
+        return "bare" if any(category.endswith(w) for w in words("collective_categories")) else None
+    if any(listing.tail.startswith(w) for w in words("firm_verbs")):
+        return "enterprise"
+    if any(listing.tail.startswith(w) for w in words("project_verbs")):
+        return "bare"
+    return None
+
+
+def _longest(found: Iterable[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if not any(o.overlaps(m.start, m.end) for o in out):
+            out.append(m)
+    return sorted(out, key=lambda m: m.start)

@@ -1,0 +1,101 @@
+"""Common words: where a word begins and ends, and whether a phrase is generic wording.
+
+A phrase is generic when it splits into common words (``大型智算中心``, ``文旅大数据中心``);
+whatever does not split is a proper part (``佳鹤``, ``尔王庄``, ``帕西尼``): the anchor
+that makes a name a name. The words are ``gazetteers/words.json`` (built from jieba's
+dictionary) and the lexicon's ``modern_words`` (usage newer than that dictionary).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from loaders.gazetteer import load
+
+LONGEST = 4
+
+
+@cache
+def common_words() -> frozenset[str]:
+    return frozenset(load("words")["common"]) | frozenset(load("lexicon")["modern_words"])
+
+
+@cache
+def crossing_words() -> frozenset[str]:
+    return frozenset(load("words")["crossing"])
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Place names that are no administrative unit (南港, 松辽)."""
+    return frozenset(load("words")["names"])
+
+
+@cache
+def all_words() -> frozenset[str]:
+    return common_words() | place_names()
+
+
+def boundaries(text: str) -> set[int]:
+    """Word boundaries of ``text`` by forward maximum matching over common words and
+    place names; an uncovered character is a word of its own."""
+    words = all_words()
+    out, i = {0}, 0
+    while i < len(text):
+        size = next((n for n in range(min(LONGEST, len(text) - i), 1, -1) if text[i : i + n] in words), 1)
+        i += size
+        out.add(i)
+    return out
+
+
+def proper_parts(text: str, known: frozenset[str] = frozenset()) -> list[str]:
+    """Runs of two or more characters that no common word (or ``known`` word) covers,
+    by forward maximum matching; a run of two or more Latin letters or digits (G203, MSD)
+    is proper too, a lone letter (A级) is not."""
+    words = common_words()
+    out: list[str] = []
+    run = ""
+    i = 0
+    while i < len(text):
+        size = next(
+            (n for n in range(min(LONGEST, len(text) - i), 1, -1) if text[i : i + n] in words or text[i : i + n] in known),
+            0,
+        )
+        if size:
+            out, run = _close(out, run), ""
+            i += size
+            continue
+        if run and run[-1].isascii() != text[i].isascii():
+            out, run = _close(out, run), ""
+        run += text[i]
+        i += 1
+    return _close(out, run)
+
+
+def _close(out: list[str], run: str) -> list[str]:
+    if len(run) >= 2 and not (run.isascii() and not run.isalnum()):
+        out.append(run)
+    return out
+
+
+def is_generic(text: str, known: frozenset[str] = frozenset()) -> bool:
+    return not proper_parts(text, known)
+
+
+def crosses(text: str, start: int, end: int, right: bool = True) -> bool:
+    """Does a common word straddle the edge of ``text[start:end]`` (示范县 for 范县 at the
+    left, 黄河南岸 for 河南 at both)? Then the span is no word of its own."""
+    words = crossing_words()
+    size = end - start
+    for inside in (1, 2):
+        if inside >= size:
+            break
+        for total in (2, 3):
+            outside = total - inside
+            if outside < 1:
+                continue
+            if start - outside >= 0 and text[start - outside : start + inside] in words:
+                return True
+            if right and end + outside <= len(text) and text[end - inside : end + outside] in words:
+                return True
+    return False
