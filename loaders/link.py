@@ -144,7 +144,9 @@ class Linker:
             if parent is not None:
                 fact = f"{node.name} 属于 {parent.name}"
                 self.b.edge(nid, banners[parent.code], "located-in", self.b.gazetteer(PLACE_SOURCE, fact))
-        present = {sector_of(n.name).name: nid for nid, n in self.b.nodes.items() if n.type == "Industry" and sector_of(n.name)}  # type: ignore[union-attr]
+        present = {
+            sector_of(n.name).name: nid for nid, n in self.b.nodes.items() if n.type == "Industry" and sector_of(n.name)
+        }  # type: ignore[union-attr]
         for name, nid in present.items():
             sector = taxonomy()[name]
             if sector.parent in present:

@@ -46,7 +46,7 @@ def _is_name_number(text: str, s: int, e: int, unit: str) -> bool:
     if before == "第" or re.match(r"[A-Za-z]", before) or re.match(r"[A-Za-z]", after):
         return True
     if unit in words("name_units"):
-        return True
+        return not (unit == "年" and "." in text[s:e])  # 受教育年限提高到11.7年 is a quantity
     return bool(not unit and re.match(r"[年届期批号级]", after))
 
 

@@ -158,7 +158,9 @@ class Segmenter:
         if para.kind == ANNEX:
             name = regex("annex_heading", LAYOUT).sub(lambda m: m.group("title"), text) or text
             start = s + text.index(name)
-            self._emit(name, start, start + len(name), index, self._push(Heading("task", name, start, start + len(name), 1)))
+            self._emit(
+                name, start, start + len(name), index, self._push(Heading("task", name, start, start + len(name), 1))
+            )
             return 1
         part = regex("part", LAYOUT).match(text)
         enum = regex("enumerated", LAYOUT).match(text)
@@ -267,8 +269,10 @@ def _section_indexes(paragraphs: list[Paragraph]) -> dict[int, str]:
         return out
     for i, para in enumerate(paragraphs[:-1]):
         text = para.text
-        if heading_like(text, 40, breakers=False) and not any(c in text for c in "。，,；;：:！!？?、") and not (
-            regex("part", LAYOUT).match(text) or regex("enumerated", LAYOUT).match(text)
+        if (
+            heading_like(text, 40, breakers=False)
+            and not any(c in text for c in "。，,；;：:！!？?、")
+            and not (regex("part", LAYOUT).match(text) or regex("enumerated", LAYOUT).match(text))
         ):
             if len(paragraphs[i + 1].text) > 2 * len(text):
                 out[i] = text

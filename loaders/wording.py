@@ -49,32 +49,42 @@ def boundaries(text: str) -> set[int]:
 
 
 def proper_parts(text: str, known: frozenset[str] = frozenset()) -> list[str]:
-    """Runs of two or more characters that no common word (or ``known`` word) covers,
-    by forward maximum matching; a run of two or more Latin letters or digits (G203, MSD)
-    is proper too, a lone letter (A级) is not."""
+    """Runs of two or more characters that no common word (or ``known`` word) covers, by
+    backward maximum matching (forward matching as well when that finds none); a run of
+    two or more Latin letters or digits (G203, MSD) is proper too, a lone letter (A级) not."""
+    return _runs(text, known, backward=True) or _runs(text, known, backward=False)
+
+
+def _runs(text: str, known: frozenset[str], backward: bool) -> list[str]:
     words = common_words()
+    seq = text[::-1] if backward else text
     out: list[str] = []
     run = ""
     i = 0
-    while i < len(text):
+    while i < len(seq):
         size = next(
-            (n for n in range(min(LONGEST, len(text) - i), 1, -1) if text[i : i + n] in words or text[i : i + n] in known),
+            (n for n in range(min(LONGEST, len(seq) - i), 1, -1) if _known(seq[i : i + n], backward, words, known)),
             0,
         )
         if size:
-            out, run = _close(out, run), ""
+            out, run = _close(out, run, backward), ""
             i += size
             continue
-        if run and run[-1].isascii() != text[i].isascii():
-            out, run = _close(out, run), ""
-        run += text[i]
+        if run and run[-1].isascii() != seq[i].isascii():
+            out, run = _close(out, run, backward), ""
+        run += seq[i]
         i += 1
-    return _close(out, run)
+    return _close(out, run, backward)
 
 
-def _close(out: list[str], run: str) -> list[str]:
+def _known(piece: str, backward: bool, words: frozenset[str], known: frozenset[str]) -> bool:
+    word = piece[::-1] if backward else piece
+    return word in words or word in known
+
+
+def _close(out: list[str], run: str, backward: bool) -> list[str]:
     if len(run) >= 2 and not (run.isascii() and not run.isalnum()):
-        out.append(run)
+        out.append(run[::-1] if backward else run)
     return out
 
 

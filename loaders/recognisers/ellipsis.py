@@ -19,7 +19,9 @@ from loaders.places import Places
 from loaders.recognisers.names import generic_vocabulary, head
 from loaders.wording import proper_parts
 
-METRO = re.compile(r"(地铁)?((?:[A-Z]\d{1,2}|\d{1,2}号)线)((?:[一二三四五六七八九十]期)?(?:[东南西北]段)?)(?:及(延伸线))?")
+METRO = re.compile(
+    r"(地铁)?((?:[A-Z]\d{1,2}|\d{1,2}号)线)((?:[一二三四五六七八九十]期)?(?:[东南西北]段)?)(?:及(延伸线))?"
+)
 SCOPE = re.compile(r"^(国家|自治区|省|市|县)")
 MAX_SHORT = 6
 

@@ -124,8 +124,10 @@ def _organisation(name: str, suffix: str, context: Context) -> bool:
     if not plausible(name, context):
         return False
     stem = name[: -len(suffix)]
-    return bool(proper_parts(stem)) or (bool(SCOPE.match(stem)) and len(SCOPE.sub("", stem)) >= 2) or (
-        bool(context.places.find(stem)) and context.places.find(stem)[0].start == 0
+    return (
+        bool(proper_parts(stem))
+        or (bool(SCOPE.match(stem)) and len(SCOPE.sub("", stem)) >= 2)
+        or (bool(context.places.find(stem)) and context.places.find(stem)[0].start == 0)
     )
 
 

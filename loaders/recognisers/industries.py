@@ -153,7 +153,12 @@ def _industry_list(listing: Listing) -> bool:
 
 
 def _sector_like(text: str) -> bool:
-    return 2 <= len(text) <= 10 and not NOT_PART.search(text) and not _umbrella(text) and text not in words("leading_words")
+    return (
+        2 <= len(text) <= 10
+        and not NOT_PART.search(text)
+        and not _umbrella(text)
+        and text not in words("leading_words")
+    )
 
 
 def _meant_as_sector(text: str, start: int, end: int, in_lists: set[tuple[int, int]], heading: bool) -> bool:
@@ -163,7 +168,11 @@ def _meant_as_sector(text: str, start: int, end: int, in_lists: set[tuple[int, i
 
 
 def _word_end(text: str, end: int) -> bool:
-    return end == len(text) or text[end] in "，,。；;、和与及等" or text.startswith(tuple(words("sector_followers", IND)), end)
+    return (
+        end == len(text)
+        or text[end] in "，,。；;、和与及等"
+        or text.startswith(tuple(words("sector_followers", IND)), end)
+    )
 
 
 def _widened(text: str, start: int, end: int) -> int:

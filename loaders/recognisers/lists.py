@@ -89,7 +89,9 @@ def _closed_by_deng(text: str, at: int) -> Listing | None:
 
 def _category(after: str) -> tuple[str, str]:
     """``一批重点项目建成投产`` → (``重点项目``, ``建成投产``); counts and 一批 are skipped."""
-    skipped = re.match(r"^(?:\d+(?:\.\d+)?[个家户座条项所处批]|[一二三四五六七八九十两]+[个家户座条项所批]|一批|多个|各类)?", after)
+    skipped = re.match(
+        r"^(?:\d+(?:\.\d+)?[个家户座条项所处批]|[一二三四五六七八九十两]+[个家户座条项所批]|一批|多个|各类)?", after
+    )
     cut = skipped.end() if skipped else 0
     body = after[cut:]
     quoted = re.match(r"^“[^”]{1,8}”", body)
@@ -137,7 +139,11 @@ def _trim_first(items: list[Item], text: str) -> str:
     _, lead = strip_leading(body[start:], keep=1)
     opened = body[start : start + lead]
     start += lead
-    if body[start : start + 1] in PREPOSITIONS and len(body) - start > 3 and body[start : start + 2] not in common_words():
+    if (
+        body[start : start + 1] in PREPOSITIONS
+        and len(body) - start > 3
+        and body[start : start + 2] not in common_words()
+    ):
         start += 1
     items[0] = Item(body[start:], first.start + start, first.end)
     return opened

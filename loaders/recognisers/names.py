@@ -20,13 +20,43 @@ from loaders.places import Places
 from loaders.wording import boundaries, common_words, place_names, proper_parts
 
 SCOPE = re.compile(r"^(国家|全国|中国|亚洲|国际|省|自治区|市)(?!级)")
-DESIGNATION_HEADS = ("中心", "实验室", "基地", "示范区", "先导区", "试验区", "资源库", "枢纽", "园区", "产业园", "示范城市")
+DESIGNATION_HEADS = (
+    "中心",
+    "实验室",
+    "基地",
+    "示范区",
+    "先导区",
+    "试验区",
+    "资源库",
+    "枢纽",
+    "园区",
+    "产业园",
+    "示范城市",
+)
 COUNT = re.compile(r"(?<!第)(?:\d+[个家所座处条项批]|[一二三四五六七八九十百千两]+[个家所座处条项批])|\d+年以上")
 SIZE = re.compile(r"^\d+(?:\.\d+)?(?:万)?(?:公里|千米|米|平方米|平方公里|亩|公顷)")
 GRADE = re.compile(r"\d*[A-Z]级|\d+星级")
 PHASE = re.compile(r"[一二三四五六七八九十]+期")
 QUOTED = re.compile(r"“[^”]*”")
-NOT_ANCHORS = ("一批", "各类", "更多", "相关", "所有", "一些", "若干", "全省", "全市", "全区", "重点", "已", "把", "将", "向", "对", "为")
+NOT_ANCHORS = (
+    "一批",
+    "各类",
+    "更多",
+    "相关",
+    "所有",
+    "一些",
+    "若干",
+    "全省",
+    "全市",
+    "全区",
+    "重点",
+    "已",
+    "把",
+    "将",
+    "向",
+    "对",
+    "为",
+)
 
 
 @dataclass(frozen=True)
@@ -94,13 +124,20 @@ def anchored(modifier: str, head_word: str, places: Places) -> bool:
     strong = strong or _org_prefix(rest + head_word) or re.search(r"”$", rest) and not _slogan(rest)
     if strong or re.search(r"\d|[A-Za-z]{2}", QUOTED.sub("", rest)) or re.search(r"“\d+[^”]*”", rest):
         return True
-    if (modifier + head_word).endswith(tuple(words("programme_endings"))):
-        return False
     rest = QUOTED.sub("", rest)
+    if (modifier + head_word).endswith(tuple(words("programme_endings"))) or head_word in words("weak_heads"):
+        return _designation(rest, head_word)
+    return _designation(rest, head_word) or bool(proper_parts(rest, generic_vocabulary()))
+
+
+def _designation(rest: str, head_word: str) -> bool:
+    """``国家大豆技术创新中心``, ``省现代农业实验室``: a national or provincial scope on a
+    designation with a topic of its own (not ``国家、省级…``, not ``国家实验室基地``)."""
     topic = SCOPE.sub("", rest)
     if SCOPE.match(rest) and head_word.endswith(DESIGNATION_HEADS) and len(topic) >= 2 and head(topic) is None:
         return not _plural_scope(rest)
-    return bool(proper_parts(rest.strip("“”"), generic_vocabulary()))
+    inner = re.search(r"(国家|全国|省)(重点)?$", rest)  # 陆相页岩油全国重点实验室
+    return bool(inner) and inner.start() >= 2 and head_word.endswith(DESIGNATION_HEADS)
 
 
 def _slogan(text: str) -> bool:
@@ -226,4 +263,4 @@ def _plausible(found: str, places: Places) -> bool:
         return False
     if found in word_set("generic_enterprises") or is_place(found, places):
         return False
-    return not re.search(r"\d", found) and not found.startswith(("国家", "全国", "省", "市", "自治区"))
+    return not re.search(r"\d", found) and not SCOPE.match(found)

@@ -70,6 +70,9 @@ class Projects:
                 if anchored(text[: -len(h)], h, context.places) and not is_place(text, context.places):
                     out.append(self.mention(text, item.start, item.end, sentence, context, status))
                 continue
+            if PHASE.search(text) and kind == "project" and not is_place(text, context.places):
+                out.append(self.mention(text, item.start, item.end, sentence, context, status))
+                continue  # 粮食产能提升灌溉一期等重大水利工程: a phase names a project
             named = elliptical(text, listing.category)
             if named and not is_place(text, context.places) and kind == "project":
                 out.append(self.mention(named, item.start, item.end, sentence, context, status, alias=text))
@@ -211,7 +214,9 @@ def _shared_modifier(text: str, begin: int, start: int) -> str:
     first = clause_start(text, begin - 1, CLAUSE_BREAK)
     opening, _ = strip_leading(text[first : begin - 1], keep=2)
     scope = SCOPE.match(opening)
-    return scope.group() if scope else ""
+    if not scope or opening == scope.group() or text[begin : begin + 2] in ("省级", "市级", "县级"):
+        return ""  # 国家、省级区域公共卫生中心: a class of centres, no designation
+    return scope.group()
 
 
 def _placed_by_cheng_wei(text: str, begin: int, raw: str, context: Context) -> bool:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from loaders.gazetteer import load, words
+from loaders.gazetteer import alternation, load, words
 from loaders.mention import Mention, Span
 from loaders.numbers import find_quantities
 
@@ -101,7 +101,7 @@ def _conjuncts(clause: str) -> list[tuple[int, int]]:
 
 
 def _head_noun(subject: str) -> str:
-    return next((h for h in words("indicator_heads") if subject.endswith(h) and len(subject) > len(h)), subject[-2:])
+    return next((h for h in words("indicator_heads") if subject.endswith(h) and len(subject) > len(h)), "")
 
 
 def _distribute(subject: str, n: int) -> list[str] | None:
@@ -113,7 +113,7 @@ def _distribute(subject: str, n: int) -> list[str] | None:
     if len(items) != n:
         return None
     head = _head_noun(items[-1])
-    return [x if x.endswith(head) else x + head for x in items]
+    return [x if not head or x.endswith(head) else x + head for x in items]
 
 
 class _Clause:
@@ -135,9 +135,9 @@ class _Clause:
         for s, e in _conjuncts(self.text):
             mention = self._conjunct(s, e, change)
             if mention:
-                out.append(mention)
+                out.extend(_listed_indicators(mention))
                 change = mention.attributes["change"] or change
-        return out
+        return _shared_noun(out, self.text)
 
     def _spread(self) -> list[Mention] | None:
         m = SPREAD.search(self.text)
@@ -145,10 +145,11 @@ class _Clause:
             return None
         quantities = find_quantities(self.text[m.end() :], self.sentence)
         subject, _ = _strip_framing(self.text[: m.start()])
+        subject = _without_leading_changes(subject)
         verb = _leading_change(self.text[m.end() :]) or ""
         if not quantities:
             return None
-        if m.group() == "均":  # one figure shared by every subject
+        if m.group() == "均" or len(quantities) == 1:  # one figure shared by every subject
             subjects = _distribute(subject, len(PLURAL_LIST.split(subject)))
             quantities = quantities[:1] * len(subjects or [])
         else:
@@ -191,10 +192,17 @@ class _Clause:
             qs, qe = q.start - cut, q.end - cut
             head, tail = text[:qs], text[qe:]
         lead = _leading_change(head)
+        verbs_only = bool(head) and not _without_leading_changes(head)
         keeps_tail = (
             bool(tail)
             and len(tail) <= 20
-            and (not head or head == lead or head.endswith(("的", "等")) or (lead is not None and len(tail) <= 4))
+            and (
+                not head
+                or head == lead
+                or verbs_only
+                or head.endswith(("的", "等"))
+                or (lead is not None and len(tail) <= 4)
+            )
         )
         name = text[: qe + len(tail)] if keeps_tail else text[:qe]
         if len(name) < 3 or not re.search(r"[\u4e00-\u9fff]", name.replace(q.unit, "")):
@@ -224,6 +232,49 @@ class _Clause:
             self.offset + s + written_start,
             self.offset + s + end,
         )
+
+
+def _without_leading_changes(text: str) -> str:
+    """``培育引进规上加工企业`` → 规上加工企业: the actions before a subject."""
+    changed = True
+    while changed:
+        changed = False
+        for w in (*words("change_words"), *words("framing_words")):
+            if text.startswith(w) and len(text) > len(w):
+                text, changed = text[len(w) :], True
+                break
+    return text if text not in words("change_words") else ""
+
+
+def _listed_indicators(m: Mention) -> list[Mention]:
+    """``社会消费品零售总额、固定资产投资增长4%左右``: listed indicators share one figure."""
+    a = m.attributes
+    items = a["indicator"].split("、")
+    heads = words("indicator_heads")
+    if len(items) < 2 or not all(i.endswith(heads) for i in items):
+        return [m]
+    rest = m.name[m.name.index(items[-1]) + len(items[-1]) :]
+    return [
+        target(i + rest, i, a["change"], a["value"], a["unit"], a["qualifier"], a["base_year"], m.start, m.end)
+        for i in items
+    ]
+
+
+def _shared_noun(found: list[Mention], clause: str) -> list[Mention]:
+    """``打造5个百万亩、3个十万亩…示范园区``: conjuncts that stop at a magnitude take the
+    noun the clause ends with (DECISIONS.md D04)."""
+    noun = re.search(rf".*(?:{alternation('qualifiers_after')}|[个处座条家亩])([\u4e00-\u9fff]{{2,8}})$", clause)
+    if not noun or len(found) < 2:
+        return found
+    out = []
+    for m in found:
+        bare = re.search(r"[\d十百千万]+[个处座条家][十百千万]+[亩吨人户]$", m.name)
+        if bare and not m.name.endswith(noun.group(1)):
+            change = m.attributes["change"] or ""
+            name = (change if change and not m.name.startswith(change) else "") + m.name + noun.group(1)
+            m = Mention("Target", m.start, m.end, name, m.recogniser, m.aliases, dict(m.attributes))
+        out.append(m)
+    return out
 
 
 def find_targets(sentence: str, offset: int, masked: Sequence[tuple[int, int]] = ()) -> list[Mention]:
