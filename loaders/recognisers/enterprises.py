@@ -28,7 +28,9 @@ from loaders.segment import Sentence
 from loaders.wording import proper_parts
 
 ORG = re.compile(rf"(?:{alternation('org_suffixes')})(?![\u4e00-\u9fff]?(?:化|业|机构|体系|建设|系统))")
-NOT_NAME = re.compile(r"\d|[的和及与等其“”]|^[一二三四五六七八九十两各本该全]|^[省市县区](?:级|属|内|外|直)|期$")
+NOT_NAME = re.compile(
+    r"\d|[的等其“”型]|(?<=.)[和及与](?=.)|^[一二三四五六七八九十两各本该全]|^[省市县区](?:级|属|内|外|直)|期$"
+)
 SCOPE = re.compile(r"^(国家|中国|全国|省|市|自治区|县)")
 
 
@@ -111,11 +113,16 @@ def plausible(name: str, context: Context, strict: bool = False) -> bool:
         return False
     if name in word_set("not_places", "places") or name.startswith(("省级", "市级", "国家级", "县级")):
         return False
-    if head(name) or re.search(r"(?:集群|产业|经济)$", name):
+    if head(name) or re.search(r"(?:集群|产业|经济)$", name) or _product(name):
         return False
     if not strict:
         return True
     return bool(proper_parts(name)) or bool(re.search(rf"(?:{alternation('company_suffixes')})$", name))
+
+
+def _product(name: str) -> bool:
+    """``药用玻璃``, ``不锈钢冷轧制品``: a product, not a firm."""
+    return any(w in name for w in words("product_words") if len(w) >= 2)
 
 
 def _organisation(name: str, suffix: str, context: Context) -> bool:

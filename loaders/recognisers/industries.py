@@ -144,7 +144,7 @@ def _industry_list(listing: Listing) -> bool:
     """A list of industries: headed by an industry word, or opened by a development verb
     and holding a known sector (``发展平台经济、金融服务、…等``)."""
     category = listing.category or listing.tail[:8]
-    if category.endswith("领域"):
+    if category.endswith("领域") or listing.tail.startswith("领域"):
         return False  # 信创、人工智能…等特色领域: fields, not industries (GWR I02)
     if any(category.endswith(w) or category.startswith(w) for w in words("industry_categories")):
         return True

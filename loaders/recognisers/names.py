@@ -38,6 +38,7 @@ SIZE = re.compile(r"^\d+(?:\.\d+)?(?:万)?(?:公里|千米|米|平方米|平方�
 GRADE = re.compile(r"\d*[A-Z]级|\d+星级")
 PHASE = re.compile(r"[一二三四五六七八九十]+期")
 QUOTED = re.compile(r"“[^”]*”")
+PHASE_SUFFIX = re.compile(r"(?:[一二三四五六七八九十]+期|[东南西北]段)+$")
 NOT_ANCHORS = (
     "一批",
     "各类",
@@ -121,7 +122,7 @@ def anchored(modifier: str, head_word: str, places: Places) -> bool:
         return False
     rest = GRADE.sub("", modifier)
     strong = places.find(rest, lambda s, e: True) or known_enterprise_in(rest) or PHASE.search(rest)
-    strong = strong or _org_prefix(rest + head_word) or re.search(r"”$", rest) and not _slogan(rest)
+    strong = strong or _org_prefix(rest + head_word) or ("”" in rest and not _slogan(rest))
     if strong or re.search(r"\d|[A-Za-z]{2}", QUOTED.sub("", rest)) or re.search(r"“\d+[^”]*”", rest):
         return True
     rest = QUOTED.sub("", rest)
@@ -143,18 +144,23 @@ def _designation(rest: str, head_word: str) -> bool:
 def _slogan(text: str) -> bool:
     """A quoted slogan: numbers (“两重”, “双百”) or a four-character phrase (“快进慢游”)."""
     quoted = QUOTED.findall(text)
-    return any(re.search(r"[一二三四五六七八九十百千万两双\d+]", q) or len(q) == 6 for q in quoted)
+    return any(
+        re.search(r"[一二三四五六七八九十百千万两双\d+、]", q) or len(q) == 6 or q[1:-1] in common_words()
+        for q in quoted
+    )
 
 
 def _plural_scope(modifier: str) -> bool:
     return bool(re.match(r"^(国家|省|市)(级)?[、和]", modifier))
 
 
-def owner(name: str, places: Places) -> Owner | None:
+def owner(name: str, places: Places, listed: bool = True) -> Owner | None:
     """The enterprise a project name opens with, after any place prefix; lines, airports
-    and other works no enterprise's name heads have none."""
+    and other works no enterprise's name heads have none. A name met outside a list of
+    projects is split at a product only when its head is one only enterprises have (总部)."""
     h = head(name)
-    if h is not None and (not h.endswith(tuple(words("owner_heads"))) or h in words("line_heads")):
+    bare = PHASE_SUFFIX.sub("", h) if h else None
+    if bare is not None and (not bare.endswith(tuple(words("owner_heads"))) or bare in words("line_heads")):
         return None
     org = _org_prefix(name)
     if org:
@@ -162,7 +168,10 @@ def owner(name: str, places: Places) -> Owner | None:
     lead = places.find(name, lambda s, e: True)
     skip = lead[0].end if lead and lead[0].start == 0 else 0
     rest = name[skip:]
-    for find in (_known_prefix, _company_suffix, _stem_before_figure, _product_split, _longest_split):
+    finders = [_known_prefix, _company_suffix, _stem_before_figure]
+    if listed or bare is None or "总部" in name or bare in words("owner_implying_heads"):
+        finders += [_product_split, _longest_split]
+    for find in finders:
         found = find(rest, places)
         if found and _plausible(found, places) and _owns(found, rest, h):
             return Owner(found, skip, skip + len(found))
@@ -196,19 +205,26 @@ def _company_suffix(rest: str, places: Places) -> str | None:
 
 
 def _stem_before_figure(rest: str, places: Places) -> str | None:
-    """``梅花生物25万吨苏氨酸项目``, ``扎铝二期``: the name before a figure or a phase."""
+    """``梅花生物25万吨苏氨酸项目``, ``扎铝二期35万吨电解铝``: the name before a figure, or
+    before a phase that a figure or product follows (not ``引绰济辽二期工程``)."""
     m = re.match(r"^([\u4e00-\u9fff]{2,5}?)(?=\d|[一二三四五六七八九十]期)", rest)
-    return m.group(1) if m and not PHASE.search(m.group(1)) else None
+    if not m or PHASE.search(m.group(1)):
+        return None
+    after = PHASE.sub("", rest[m.end() :], count=1) if not rest[m.end()].isdigit() else "1"
+    return m.group(1) if after and after not in ("工程", "项目") else None
 
 
 def _product_split(rest: str, places: Places) -> str | None:
     """The shortest opening after which a product, an industry, a qualifier, a place or a
     line begins (``旭合``光伏组件, ``空客``二线, ``协和``天津基地)."""
     cuts = boundaries(rest)
+    products = [w for w in words("product_words") if rest.startswith(w)]
     for k in (2, 3, 4):
         stem, tail = rest[:k], rest[k:]
+        if products and len(products[0]) > k:
+            return None  # 硅基新材料项目: the name opens with its product
         if len(tail) >= 2 and k in cuts and _usable_stem(stem, places) and _product_start(tail, places):
-            return stem if stem not in common_words() or k == 4 else None
+            return stem if proper_parts(stem, generic_vocabulary()) else None
     return None
 
 

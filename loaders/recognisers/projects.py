@@ -76,7 +76,9 @@ class Projects:
             named = elliptical(text, listing.category)
             if named and not is_place(text, context.places) and kind == "project":
                 out.append(self.mention(named, item.start, item.end, sentence, context, status, alias=text))
-            elif _owned_product(text, context, strong=kind != "project"):
+            elif _owned_product(text, context, strong=kind != "project") or (
+                kind == "project" and _product_named(text)
+            ):
                 out.append(self.mention(text, item.start, item.end, sentence, context, status))
         return out
 
@@ -98,9 +100,11 @@ class Projects:
                 if name not in words("designations") and not _placed_by_cheng_wei(text, begin, raw, context):
                     continue
             status = status_after(text, m.end()) or (raw[:cut] or None)
-            out.append(self.mention(name, start, m.end(), sentence, context, status))
-            for n, s, e in shared_head(text, start, name, m.group(), context.places):
-                out.append(self.mention(n, s, e, sentence, context, status))
+            shared = shared_head(text, start, name, m.group(), context.places)
+            if not any(s == start for _, s, _ in shared):
+                out.append(self.mention(name, start, m.end(), sentence, context, status, listed=False))
+            for n, s, e in shared:
+                out.append(self.mention(n, s, e, sentence, context, status, listed=False))
         return out
 
     def _product_lines(self, sentence: Sentence, context: Context) -> list[Mention]:
@@ -125,12 +129,13 @@ class Projects:
         context: Context,
         status: str | None,
         alias: str | None = None,
+        listed: bool = True,
     ) -> Mention:
         start, end = start + sentence.start, end + sentence.start  # offsets were the sentence's
         quantities = [q for q in find_quantities(name) if q.unit not in words("count_units")]
         phase = PHASE.search(name)
         product = next((w for w in words("product_words") if w in name), None)
-        found_owner = owner(name, context.places)
+        found_owner = owner(name, context.places, listed)
         attributes = {
             "capacity": {"value": quantities[0].value, "unit": quantities[0].unit} if quantities else None,
             "phase": phase.group() if phase else None,
@@ -172,6 +177,11 @@ def _owned_product(text: str, context: Context, strong: bool) -> bool:
         suffix = re.search(rf"(?:{alternation('company_suffixes')})$", found.name)
         return bool(known_enterprise_in(found.name)) or bool(suffix)
     return True
+
+
+def _product_named(text: str) -> bool:
+    """``不锈钢冷轧制品等新项目``: a new project named by its product (DECISIONS.md D20)."""
+    return any(text.startswith(w) for w in words("product_words") if len(w) >= 2) and len(text) >= 5
 
 
 def _organisation_name(text: str) -> bool:
