@@ -63,6 +63,13 @@ class GraphBuilder:
             node.provenance.append(provenance)
         return nid
 
+    def rename(self, nid: str, name: str) -> None:
+        """Give a node another of its written names as its name; the old one becomes an alias."""
+        node = self.nodes[nid]
+        if name != node.name:
+            node.aliases = [a for a in (node.name, *node.aliases) if a != name]
+            node.name = name
+
     def edge(self, source: str, target: str, edge_type: str, provenance: Provenance, **attributes: Any) -> None:
         if source == target:
             return

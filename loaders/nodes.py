@@ -8,6 +8,7 @@ node named as first written.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from loaders.builder import GraphBuilder
@@ -18,14 +19,15 @@ from loaders.segment import Heading, Sentence
 from loaders.taxonomy import core, sector_of
 
 PROJECT_FACTS = ("capacity", "phase", "product", "status")
+MARKED = re.compile(r"(产业|业|经济)$")
 
 
 def project_key(name: str) -> str:
     """``粮食产能提升灌溉二期工程`` and ``粮食产能提升灌溉二期`` are one project: a trailing
-    工程 or 项目 after a phase or a long name does not make another."""
+    工程 or 项目 after a phase does not make another."""
     for suffix in ("工程", "项目"):
         rest = name[: -len(suffix)]
-        if name.endswith(suffix) and (rest.endswith("期") or len(rest) >= 6) and head(rest) is None:
+        if name.endswith(suffix) and rest.endswith("期") and head(rest) is None:
             return rest
     return name
 
@@ -37,6 +39,7 @@ class Nodes:
         self.headings: dict[int, str] = {}
         self.targets: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
         self.ids: dict[int, str] = {}  # id(mention) → node id
+        self.same: dict[tuple[str, str], str] = {}  # (type, core of a name) → the name its id is from
 
     def plan(self) -> None:
         ident, doc = self.context.identity, self.context.document
@@ -71,17 +74,25 @@ class Nodes:
             return self._target(m, prov)
         if m.type == "Project":
             facts = {k: a.get(k) for k in PROJECT_FACTS}
-            return self.b.node("Project", m.name, prov, m.aliases, key=project_key(m.name), **facts)
+            return self._one("Project", m, prov, project_key(m.name), **facts)
         if m.type == "Banner":
             where = {"code": a.get("code")} if a.get("code") else {"parent": a.get("parent")}
             return self.b.node("Banner", m.name, prov, m.aliases, level=a.get("level"), **where)
         if m.type == "Industry":
             sector = sector_of(m.name)
-            key = sector.name if sector else core(m.name)
             facts = {k: v for k, v in a.items() if k == "chain"}
-            return self.b.node("Industry", m.name, prov, m.aliases, key=key, **facts)
+            nid = self._one("Industry", m, prov, core(m.name), key=sector.name if sector else None, **facts)
+            if MARKED.search(m.name) and not MARKED.search(self.b.nodes[nid].name):
+                self.b.rename(nid, m.name)  # 新能源产业 rather than 新能源, when both are written
+            return nid
         official = {"official": a["official"]} if a.get("official") else {}
         return self.b.node(m.type, m.name, prov, m.aliases, **official)
+
+    def _one(self, kind: str, m: Mention, prov: Any, same: str, key: str | None = None, **facts: Any) -> str:
+        """One node for the written forms that are one entity (``…二期工程`` and ``…二期``;
+        ``数字智能产业`` and ``数字智能``): the first one written names it."""
+        key = self.same.setdefault((kind, same), key or m.name)
+        return self.b.node(kind, m.name, prov, m.aliases, key=key, **facts)
 
     def _target(self, m: Mention, prov: Any) -> str:
         a = m.attributes

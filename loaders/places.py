@@ -88,6 +88,12 @@ class Gazetteer:
         data = load("places")
         for name, entry in data["abbreviations"].items():
             unit = self.by_name[name]
+            for short in load("divisions")["units"][unit.code][3]:  # the curated forms replace the rule's
+                kept = [s for s in self.surfaces.get(short, []) if s.place != unit]
+                if kept:
+                    self.surfaces[short] = kept
+                else:
+                    self.surfaces.pop(short, None)
             for alias in entry.get("aliases", []):
                 self._add(alias, unit, "alias")
             for alias in entry.get("local", []):
@@ -176,7 +182,10 @@ class Places:
         if place.level == "region" and not self.regions:
             return False
         right = s.text[-1] not in ADMIN_SUFFIX
-        if crosses(text, start, end, right) or text[end - 1 : end + 1] in RIGHT_BREAKS:
+        after_function_word = start > 0 and text[start - 1] in load("places")["province_boundary"]
+        if text[end - 1 : end + 1] in RIGHT_BREAKS:
+            return False
+        if crosses(text, start, end, left=not after_function_word, right=right):
             return False
         if s.form == "full":
             return len(s.text) > 2 or start == 0 or not _is_cjk(text[start - 1]) or text[start - 1] in ADMIN_SUFFIX

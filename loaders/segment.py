@@ -107,7 +107,8 @@ class Segmenter:
         self.layout, self.scope, self.plan_genre = layout, scope, plan_genre
         self.mentions_place = mentions_place
         body = layout.body
-        self.doc = Document(layout.text, layout.title, layout.title_start, body[0].start if body else 0)
+        start = layout.title_start if layout.title else (body[0].start if body else 0)
+        self.doc = Document(layout.text, layout.title, layout.title_start, start)
         self.doc.review = scope.review
         self.paragraphs = body
         self.sections = _section_indexes(body)

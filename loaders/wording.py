@@ -92,20 +92,15 @@ def is_generic(text: str, known: frozenset[str] = frozenset()) -> bool:
     return not proper_parts(text, known)
 
 
-def crosses(text: str, start: int, end: int, right: bool = True) -> bool:
+def crosses(text: str, start: int, end: int, left: bool = True, right: bool = True) -> bool:
     """Does a common word straddle the edge of ``text[start:end]`` (示范县 for 范县 at the
     left, 黄河南岸 for 河南 at both)? Then the span is no word of its own."""
     words = crossing_words()
-    size = end - start
-    for inside in (1, 2):
-        if inside >= size:
-            break
-        for total in (2, 3):
-            outside = total - inside
-            if outside < 1:
-                continue
-            if start - outside >= 0 and text[start - outside : start + inside] in words:
-                return True
-            if right and end + outside <= len(text) and text[end - inside : end + outside] in words:
-                return True
+    for inside, outside in ((1, 1), (1, 2), (2, 1)):  # characters of the span, and beyond it
+        if inside >= end - start:
+            continue
+        if left and start - outside >= 0 and text[start - outside : start + inside] in words:
+            return True
+        if right and end + outside <= len(text) and text[end - inside : end + outside] in words:
+            return True
     return False

@@ -67,18 +67,17 @@ class Projects:
                 continue  # “两重”“两新”: a slogan
             h = head(text)
             if h is not None:
-                if anchored(text[: -len(h)], h, context.places) and not is_place(text, context.places):
+                named = anchored(text[: -len(h)], h, context.places) or (kind == "named" and _plain(text[: -len(h)]))
+                if named and not is_place(text, context.places):
                     out.append(self.mention(text, item.start, item.end, sentence, context, status))
                 continue
-            if PHASE.search(text) and kind == "project" and not is_place(text, context.places):
+            if PHASE.search(text) and kind != "part" and not is_place(text, context.places):
                 out.append(self.mention(text, item.start, item.end, sentence, context, status))
                 continue  # 粮食产能提升灌溉一期等重大水利工程: a phase names a project
             named = elliptical(text, listing.category)
-            if named and not is_place(text, context.places) and kind == "project":
+            if named and not is_place(text, context.places) and kind != "part":
                 out.append(self.mention(named, item.start, item.end, sentence, context, status, alias=text))
-            elif _owned_product(text, context, strong=kind != "project") or (
-                kind == "project" and _product_named(text)
-            ):
+            elif _owned_product(text, context, kind) or (kind != "part" and _product_named(text)):
                 out.append(self.mention(text, item.start, item.end, sentence, context, status))
         return out
 
@@ -149,12 +148,13 @@ class Projects:
 
 
 def _kind(listing: Listing) -> str | None:
-    """project: the list names projects; part: it may hold some; None: no projects."""
+    """named: a category says the items are projects (…等重点项目); project: the verb does
+    (…等投产增效); part: the list may hold some; None: no projects."""
     category = listing.category
     if category and any(category.endswith(w) for w in words("project_categories")):
-        return "project"
+        return "named"
     if category and head(category) is not None:
-        return "project"
+        return "named"
     if category:
         return None
     if _verb(listing.tail, "project_verbs") or _verb(listing.lead, "project_verbs"):
@@ -166,17 +166,27 @@ def _verb(text: str, key: str) -> str | None:
     return next((w for w in words(key) if text.startswith(w)), None) if text else None
 
 
-def _owned_product(text: str, context: Context, strong: bool) -> bool:
-    """``空客二线``, ``中石化ABS``, ``飞毛腿绿色储能``: an enterprise + its product or plant;
-    a company's own name (``合源生物``, ``启源芯动力``) is no project. In a list of no
-    stated kind the enterprise must be a known one or carry a company suffix."""
+def _owned_product(text: str, context: Context, kind: str) -> bool:
+    """``空客二线``, ``中石化ABS``, ``锦联55万吨易拉罐``: an enterprise + its product or
+    plant; a company's own name (``合源生物``, ``启源芯动力``) is no project. The enterprise
+    must be a known or suffixed one, unless the list's verb says the items are projects,
+    or its category does and the rest is a figure or a product."""
     found = owner(text, context.places)
     if found is None or len(text) - found.end < 2:
         return False
-    if strong:
-        suffix = re.search(rf"(?:{alternation('company_suffixes')})$", found.name)
-        return bool(known_enterprise_in(found.name)) or bool(suffix)
-    return True
+    if bool(known_enterprise_in(found.name)) or re.search(rf"(?:{alternation('company_suffixes')})$", found.name):
+        return True
+    rest = text[found.end :]
+    product = re.search(r"\d", rest) or any(w in rest for w in words("product_words") if len(w) >= 2)
+    return kind == "project" or (kind == "named" and bool(product))
+
+
+def _plain(modifier: str) -> bool:
+    """In a list a category calls projects, a modifier of its own is enough (光伏帮扶工程),
+    if it is no qualifier, count or list of kinds (新型储能和氢基绿能项目, D20)."""
+    if len(modifier) < 2 or re.search("[和及与、等的]", modifier) or COUNT.search(modifier):
+        return False
+    return not any(modifier.startswith(q) for q in (*words("qualifiers"), *words("generic_project_words")))
 
 
 def _product_named(text: str) -> bool:
