@@ -16,7 +16,7 @@ from loaders.identity import identify
 from loaders.layout import read_layout
 from loaders.link import Linker
 from loaders.nodes import Nodes
-from loaders.places import Places
+from loaders.places import Places, document_zones
 from loaders.recognisers import recognise
 from loaders.scope import find_scope
 from loaders.segment import Document, Segmenter
@@ -28,6 +28,7 @@ def document(text: str, source_name: str = "plan.txt") -> Context:
     identity = identify(layout, source_name)
     scope = find_scope(layout.body, identity.year)
     places = Places(identity.region, regions=scope.review is None)
+    places = Places(identity.region, regions=scope.review is None, extra=document_zones(text, places))
     plan_genre = identity.kind == "计划报告" or (identity.kind is None and scope.review is None)
     doc: Document = Segmenter(layout, scope, plan_genre, lambda s: bool(places.find(s))).run()
     return Context(doc, identity, places, Budget(source_name, len(text)))

@@ -18,6 +18,7 @@ import re
 from functools import cache
 
 from loaders.builder import GraphBuilder
+from loaders.clauses import CLAUSE_BREAK, clause_start
 from loaders.context import Context
 from loaders.gazetteer import load
 from loaders.mention import Mention
@@ -69,6 +70,10 @@ class Linker:
         targets = targets or self._opening_targets(s, following)
         industries = [ids[id(m)] for m in found if m.type == "Industry"] or self._heading_industries(s)
         carrier = self._carrier(s, found, ids)
+        if carrier is not None:
+            for e in found:  # an enterprise the sentence itself places (北化院、石科院等向南港集聚)
+                if e.type == "Enterprise" and "project" not in e.attributes and carrier[1] <= e.start < carrier[2]:
+                    self.b.edge(ids[id(e)], carrier[0], "located-in", self._prov(e, s))
         for p in projects:
             pid = ids[id(p)]
             prov = self._prov(p, s)
@@ -105,14 +110,20 @@ class Linker:
         link = sector.stage_of(p.name) if sector else None
         self.b.edge(pid, iid, "supports", prov, **({"link": link} if link else {}))
 
-    def _carrier(self, s: Sentence, found: list[Mention], ids: dict[int, str]) -> str | None:
+    def _carrier(self, s: Sentence, found: list[Mention], ids: dict[int, str]) -> tuple[str, int, int] | None:
+        """The place a sentence makes the carrier of what it names: ``以X为…承载地`` for the
+        rest of the sentence, ``…等向X集聚`` for its own clause. (place id, span it covers)."""
         for pattern in _carriers():
             m = pattern.search(s.text)
             if m is None:
                 continue
             place = next((b for b in found if b.type == "Banner" and b.start == s.start + m.start("place")), None)
-            if place is not None:
-                return ids[id(place)]
+            if place is None:
+                continue
+            if m.group().startswith("以"):
+                return ids[id(place)], s.start + m.start(), s.end
+            begin = clause_start(s.text, m.start(), CLAUSE_BREAK)
+            return ids[id(place)], s.start + begin, s.start + m.end()
         return None
 
     def _places(self, p: Mention, pid: str, found: list[Mention], ids: dict[int, str], s: Sentence, carrier) -> None:  # type: ignore[no-untyped-def]
@@ -123,12 +134,14 @@ class Linker:
         for b in found:
             if b.type != "Banner" or not b.inside(p):
                 continue
+            if b.attributes.get("level") == "zone" and b.start > p.start:
+                continue  # 天津滨海—中关村科技园: a zone's name inside another's is a brand
             if not p.attributes.get("line") or "至" not in p.name:
                 self.b.edge(pid, ids[id(b)], "located-in", prov)
             if owner is not None and b.end == owner.start:
                 self.b.edge(ids[id(owner)], ids[id(b)], "located-in", prov)
-        if carrier is not None:
-            self.b.edge(pid, carrier, "located-in", prov)
+        if carrier is not None and carrier[1] <= p.start < carrier[2]:
+            self.b.edge(pid, carrier[0], "located-in", prov)
 
     def _gazetteer(self) -> None:
         nodes = [(nid, n) for nid, n in self.b.nodes.items() if n.type == "Banner"]

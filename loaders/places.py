@@ -23,8 +23,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from loaders.gazetteer import automaton, load, occurrences, word_set
-from loaders.wording import crosses
+import re
+
+from loaders.gazetteer import automaton, load, occurrences, word_set, words
+from loaders.clauses import strip_leading
+from loaders.wording import crosses, proper_parts
 
 SOURCE = "gazetteer:divisions+places"
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")
@@ -161,7 +164,7 @@ class Places:
         """The place a surface names here; None when it names no place but hides the
         places inside it (上海合作组织); False when this reading does not hold."""
         if surface in self.extra:
-            return self.extra[surface] if not crosses(text, start, end, right=False) else False
+            return self.extra[surface]  # a zone the document itself names, found at a word boundary
         options = sorted(self.gaz.surfaces[surface], key=self._rank)
         if options[0].form == "block":
             return None
@@ -199,7 +202,7 @@ class Places:
         place = s.place
         assert place is not None
         data = load("places")
-        if s.text in word_set("ambiguous", "places"):
+        if s.text in word_set("ambiguous", "places") and place.level != "county":
             return False
         if any(text.startswith(suffix, end) for suffix in data["street_suffixes"]):
             return False
@@ -215,3 +218,47 @@ class Places:
 
 def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
+
+
+@cache
+def _zone_heads() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(h) for h in words("zone_heads", "places")))
+
+
+def document_zones(text: str, places: Places) -> dict[str, Place]:
+    """The zones a document names by a proper name and a zone head (``南港工业区``,
+    ``哈尔滨经开区``), by their written and official names and, for a stem that is no place
+    of its own, the stem too (``向南港集聚`` names 南港工业区)."""
+    data = load("places")
+    out: dict[str, Place] = {}
+    for m in _zone_heads().finditer(text):
+        if any(text[m.end() - n : m.end()] in places.gaz.surfaces for n in range(len(m.group()) + 1, 9)):
+            continue  # 滨海新区, 雄安新区: a unit or zone the gazetteer knows
+        stem = _zone_stem(text, m.start(), data["name_boundary"])
+        written = stem + m.group() if stem else ""
+        if not written or written in places.gaz.surfaces or written in out:
+            continue
+        lead = places.find(stem, lambda s, e: True)
+        official = stem + data["zone_expansions"].get(m.group(), m.group())
+        parent = lead[0].place if lead and lead[0].start == 0 else places.home
+        code = (parent.code or parent.parent) if parent else None
+        zone = Place(official, "zone", None, code)
+        out[written] = out[official] = zone
+        if not lead and stem not in places.gaz.surfaces:
+            out[stem] = zone
+    return out
+
+
+def _zone_stem(text: str, at: int, boundary: str) -> str | None:
+    for k in (4, 3, 2):
+        stem = text[max(0, at - k) : at]
+        before = text[at - k - 1] if at - k - 1 >= 0 else "，"
+        if (
+            len(stem) == k
+            and before in boundary
+            and not any(c in boundary for c in stem)
+            and strip_leading(stem)[1] == 0
+        ):
+            if proper_parts(stem) or gazetteer().surfaces.get(stem):
+                return stem
+    return None

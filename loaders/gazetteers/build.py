@@ -73,7 +73,7 @@ NATIONALITIES = [
 """The 55 minority nationalities, whose names make up autonomous units' names."""
 AUTONOMOUS = re.compile(r"自治(州|县|旗)$")
 PROVINCE_SUFFIX = re.compile(r"(壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$")
-UNIT_SUFFIX = re.compile(r"(市|县|区|旗|盟|地区|林区)$")
+UNIT_SUFFIX = re.compile(r"(新区|矿区|林区|地区|市|县|区|旗|盟)$")
 PROPER_TAGS = {"nr", "ns", "nrt", "nrfg", "nt", "j", "nz"}
 WORD_MIN_FREQ = 60
 NAME_AS_WORD_FREQ = 150  # a name this frequent (蓝天, 研发 tagged j) is a common word too
