@@ -25,7 +25,7 @@ from loaders.mention import Mention, Span, free
 from loaders.recognisers.lists import Listing, listings
 from loaders.recognisers.names import head, is_place, known_enterprise_in
 from loaders.segment import Sentence
-from loaders.wording import proper_parts
+from loaders.wording import common_words, proper_parts
 
 ORG = re.compile(rf"(?:{alternation('org_suffixes')})(?![\u4e00-\u9fff]?(?:化|业|机构|体系|建设|系统))")
 NOT_NAME = re.compile(
@@ -113,11 +113,14 @@ def plausible(name: str, context: Context, strict: bool = False) -> bool:
         return False
     if name in word_set("not_places", "places") or name.startswith(("省级", "市级", "国家级", "县级")):
         return False
-    if head(name) or re.search(r"(?:集群|产业|经济)$", name) or _product(name):
+    if "等" in name and name[name.index("等") - 1 : name.index("等") + 1] not in common_words():
         return False
-    if not strict:
+    suffix = re.search(rf"(?:{alternation('org_suffixes')})$", name)
+    if (head(name) and not suffix) or re.search(r"(?:集群|产业|经济)$", name) or _product(name):
+        return False
+    if suffix or re.search(rf"(?:{alternation('company_suffixes')})$", name):
         return True
-    return bool(proper_parts(name)) or bool(re.search(rf"(?:{alternation('company_suffixes')})$", name))
+    return bool(proper_parts(name)) if strict else name not in common_words()
 
 
 def _product(name: str) -> bool:
@@ -150,11 +153,11 @@ def _kind(listing: Listing) -> str | None:
     if category and not category.startswith("“"):
         if any(category.endswith(w) for w in words("enterprise_categories")):
             return "enterprise"
-        return "bare" if any(category.endswith(w) for w in words("collective_categories")) else None
+        return None
     if any(listing.tail.startswith(w) for w in words("firm_verbs")):
         return "enterprise"
     if any(listing.tail.startswith(w) for w in words("project_verbs")):
-        return "bare"
+        return "bare"  # 空客二线、…、启源芯动力等投产增效: the verb says the items are projects
     return None
 
 

@@ -224,8 +224,14 @@ def _product_split(rest: str, places: Places) -> str | None:
         if products and len(products[0]) > k:
             return None  # 硅基新材料项目: the name opens with its product
         if len(tail) >= 2 and k in cuts and _usable_stem(stem, places) and _product_start(tail, places):
-            return stem if proper_parts(stem, generic_vocabulary()) else None
+            return None if _plain_words(stem) else stem
     return None
+
+
+def _plain_words(stem: str) -> bool:
+    """``火星``, ``低空制造``, ``环卫保洁``: a word, or two, of common wording, no brand."""
+    vocabulary = common_words() | generic_vocabulary()
+    return stem in vocabulary or (len(stem) == 4 and stem[:2] in vocabulary and stem[2:] in vocabulary)
 
 
 def _longest_split(rest: str, places: Places) -> str | None:
@@ -246,8 +252,11 @@ def _longest_split(rest: str, places: Places) -> str | None:
 
 
 def _usable_stem(stem: str, places: Places) -> bool:
-    """No qualifier (绿色, 大型), no place alone (燕山), not ending in a place (协和天津)."""
+    """No qualifier (绿色, 大型), no place alone (燕山) or abbreviated pair (京津), not ending in
+    a place (协和天津)."""
     if any(stem.startswith(q) for q in words("qualifiers")) or stem in place_names() or is_place(stem, places):
+        return False
+    if len(stem) == 2 and all(c in load("places")["abbreviation_chars"] for c in stem):
         return False
     return not any(f.end == len(stem) and f.start > 0 for f in places.find(stem, lambda s, e: True))
 
@@ -275,7 +284,7 @@ def is_place(text: str, places: Places) -> bool:
 def _plausible(found: str, places: Places) -> bool:
     if found in known_enterprises()[0]:
         return True
-    if re.search(r"[“”（）()]", found):
+    if re.search(r"[“”（）()—·]", found):
         return False
     if found in word_set("generic_enterprises") or is_place(found, places):
         return False
