@@ -29,9 +29,9 @@ from loaders.wording import common_words, proper_parts
 
 ORG = re.compile(rf"(?:{alternation('org_suffixes')})(?![\u4e00-\u9fff]?(?:化|业|机构|体系|建设|系统))")
 NOT_NAME = re.compile(
-    r"\d|[的等其“”型]|(?<=.)[和及与](?=.)|^[一二三四五六七八九十两各本该全]|^[省市县区](?:级|属|内|外|直)|期$"
+    r"\d|[的其“”型—＋+]|(?<=\S{2})[和及与](?=\S{2})|^[一二三四五六七八九十两各本该全]|^[省市县区](?:级|属|内|外|直)|期$"
+    r"|重大|重点|规模以上|骨干|龙头|试点|(?:央企|国企|民企|外企|企业)$"
 )
-SCOPE = re.compile(r"^(国家|中国|全国|省|市|自治区|县)")
 
 
 @cache
@@ -134,11 +134,11 @@ def _organisation(name: str, suffix: str, context: Context) -> bool:
     if not plausible(name, context):
         return False
     stem = name[: -len(suffix)]
-    return (
-        bool(proper_parts(stem))
-        or (bool(SCOPE.match(stem)) and len(SCOPE.sub("", stem)) >= 2)
-        or (bool(context.places.find(stem)) and context.places.find(stem)[0].start == 0)
-    )
+    scope = next((s for s in words("org_scopes") if stem.startswith(s)), None)
+    if scope is not None and (len(stem) - len(scope) >= 2 or len(suffix) >= 3):
+        return True  # 国家冰雪运动学院, 省工研院, 联合国旅游组织: one organisation by scope and topic
+    lead = context.places.find(stem)
+    return bool(proper_parts(stem)) or (bool(lead) and lead[0].start == 0)
 
 
 def _institute(name: str) -> bool:
