@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from graph.records import Provenance
 from loaders.builder import GraphBuilder
 from loaders.clauses import CLAUSE_BREAK, clause_start
 from loaders.context import Context
@@ -86,7 +87,7 @@ class Linker:
                 self._industry(pid, p, iid, prov)
             self._places(p, pid, found, ids, s, carrier)
 
-    def _prov(self, m: Mention, s: Sentence):  # type: ignore[no-untyped-def]
+    def _prov(self, m: Mention, s: Sentence) -> Provenance:
         return self.b.span(m.start, m.end, (s.start, s.end))
 
     def _opening_targets(self, s: Sentence, following: Sentence | None) -> list[Mention]:
@@ -105,7 +106,7 @@ class Linker:
             head = head.parent
         return []
 
-    def _industry(self, pid: str, p: Mention, iid: str, prov) -> None:  # type: ignore[no-untyped-def]
+    def _industry(self, pid: str, p: Mention, iid: str, prov: Provenance) -> None:
         sector = sector_of(self.b.nodes[iid].name)
         link = sector.stage_of(p.name) if sector else None
         self.b.edge(pid, iid, "supports", prov, **({"link": link} if link else {}))
@@ -126,7 +127,15 @@ class Linker:
             return ids[id(place)], s.start + begin, s.start + m.end()
         return None
 
-    def _places(self, p: Mention, pid: str, found: list[Mention], ids: dict[int, str], s: Sentence, carrier) -> None:  # type: ignore[no-untyped-def]
+    def _places(
+        self,
+        p: Mention,
+        pid: str,
+        found: list[Mention],
+        ids: dict[int, str],
+        s: Sentence,
+        carrier: tuple[str, int, int] | None,
+    ) -> None:
         prov = self._prov(p, s)
         owner = next((e for e in found if e.type == "Enterprise" and e.attributes.get("project") == p.name), None)
         if owner is not None:
@@ -157,9 +166,8 @@ class Linker:
             if parent is not None:
                 fact = f"{node.name} 属于 {parent.name}"
                 self.b.edge(nid, banners[parent.code], "located-in", self.b.gazetteer(PLACE_SOURCE, fact))
-        present = {
-            sector_of(n.name).name: nid for nid, n in self.b.nodes.items() if n.type == "Industry" and sector_of(n.name)
-        }  # type: ignore[union-attr]
+        sectors = {nid: sector_of(n.name) for nid, n in self.b.nodes.items() if n.type == "Industry"}
+        present = {sector.name: nid for nid, sector in sectors.items() if sector is not None}
         for name, nid in present.items():
             sector = taxonomy()[name]
             if sector.parent in present:

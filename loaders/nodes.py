@@ -49,8 +49,8 @@ class Nodes:
         else:
             prov = self.b.gazetteer("file", title)
         self.b.node("Plan", title, prov, key=self.b.plan_id.split(":", 1)[1], **ident.attributes())
-        for order, head in enumerate(doc.headings):
-            self.heading(head, order)
+        for order, heading in enumerate(doc.headings):
+            self.heading(heading, order)
 
     def heading(self, head: Heading, order: int) -> str:
         prov = self.b.span(head.start, head.end)
@@ -76,7 +76,7 @@ class Nodes:
             facts = {k: a.get(k) for k in PROJECT_FACTS}
             return self._one("Project", m, prov, project_key(m.name), **facts)
         if m.type == "Banner":
-            where = {"code": a.get("code")} if a.get("code") else {"parent": a.get("parent")}
+            where: dict[str, Any] = {"code": a.get("code")} if a.get("code") else {"parent": a.get("parent")}
             return self.b.node("Banner", m.name, prov, m.aliases, level=a.get("level"), **where)
         if m.type == "Industry":
             sector = sector_of(m.name)

@@ -19,14 +19,14 @@ then the higher level (``吉林`` → 吉林省, ``海南州`` → 海南藏族�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
-import re
-
-from loaders.gazetteer import automaton, load, occurrences, word_set, words
 from loaders.clauses import strip_leading
+from loaders.gazetteer import automaton, load, occurrences, word_set, words
 from loaders.wording import crosses, proper_parts
 
 SOURCE = "gazetteer:divisions+places"
@@ -156,11 +156,13 @@ class Places:
             if choice is False:
                 continue
             end = stop
-            if choice is not None:
+            if isinstance(choice, Place):
                 out.append(Found(start, stop, choice, surface))
         return out
 
-    def _choose(self, text: str, start: int, end: int, surface: str, inside: Callable[[int, int], bool]):  # type: ignore[no-untyped-def]
+    def _choose(
+        self, text: str, start: int, end: int, surface: str, inside: Callable[[int, int], bool]
+    ) -> Place | Literal[False] | None:
         """The place a surface names here; None when it names no place but hides the
         places inside it (上海合作组织); False when this reading does not hold."""
         if surface in self.extra:
@@ -235,9 +237,9 @@ def document_zones(text: str, places: Places) -> dict[str, Place]:
         if any(text[m.end() - n : m.end()] in places.gaz.surfaces for n in range(len(m.group()) + 1, 9)):
             continue  # 滨海新区, 雄安新区: a unit or zone the gazetteer knows
         stem = _zone_stem(text, m.start(), data["name_boundary"])
-        written = stem + m.group() if stem else ""
-        if not written or written in places.gaz.surfaces or written in out:
+        if not stem or stem + m.group() in places.gaz.surfaces or stem + m.group() in out:
             continue
+        written = stem + m.group()
         lead = places.find(stem, lambda s, e: True)
         official = stem + data["zone_expansions"].get(m.group(), m.group())
         parent = lead[0].place if lead and lead[0].start == 0 else places.home
@@ -258,7 +260,6 @@ def _zone_stem(text: str, at: int, boundary: str) -> str | None:
             and before in boundary
             and not any(c in boundary for c in stem)
             and strip_leading(stem)[1] == 0
-        ):
-            if proper_parts(stem) or gazetteer().surfaces.get(stem):
-                return stem
+        ) and (proper_parts(stem) or gazetteer().surfaces.get(stem)):
+            return stem
     return None

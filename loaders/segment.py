@@ -189,9 +189,9 @@ class Segmenter:
         if regex("list_intro", LAYOUT).search(text) or (self.current in self.parted and not self._in_part()):
             return False
         top = self.stack[-1] if self.stack else None
-        if top is not None and top.own_line and top.end < self.paragraphs[index].start:
-            if self._heads(top, index - 1):
-                return False  # the paragraph under a heading line opens with its first measure
+        under = top is not None and top.own_line and top.end < self.paragraphs[index].start
+        if top is not None and under and self._heads(top, index - 1):
+            return False  # the paragraph under a heading line opens with its first measure
         if len(sentences) == 1 and heading_like(text, load(LAYOUT)["heading_max_line"], breakers=False):
             if regex("heading_breakers", LAYOUT).search(text.replace("，", "")):
                 return False
@@ -263,9 +263,9 @@ def _section_indexes(paragraphs: list[Paragraph]) -> dict[int, str]:
     out: dict[int, str] = {}
     for i, para in enumerate(paragraphs):
         m = pattern.match(para.text)
-        if m and "。" not in m.group(2)[:-1] and CN_NUMBERS.find(m.group(1)[-1]) >= 0:
-            if _number(m.group(1)) == len(out) + 1:
-                out[i] = m.group(2).rstrip("。")
+        numbered = m and "。" not in m.group(2)[:-1] and CN_NUMBERS.find(m.group(1)[-1]) >= 0
+        if m and numbered and _number(m.group(1)) == len(out) + 1:
+            out[i] = m.group(2).rstrip("。")
     if out:
         return out
     for i, para in enumerate(paragraphs[:-1]):
@@ -274,9 +274,8 @@ def _section_indexes(paragraphs: list[Paragraph]) -> dict[int, str]:
             heading_like(text, 40, breakers=False)
             and not any(c in text for c in "。，,；;：:！!？?、")
             and not (regex("part", LAYOUT).match(text) or regex("enumerated", LAYOUT).match(text))
-        ):
-            if len(paragraphs[i + 1].text) > 2 * len(text):
-                out[i] = text
+        ) and len(paragraphs[i + 1].text) > 2 * len(text):
+            out[i] = text
     return out
 
 

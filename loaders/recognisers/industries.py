@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from loaders.clauses import clause_start, strip_leading
 from loaders.context import Context
@@ -23,6 +24,9 @@ from loaders.recognisers.lists import Listing, listings
 from loaders.segment import Sentence
 from loaders.taxonomy import Sector, sector_of
 from loaders.wording import proper_parts
+
+if TYPE_CHECKING:
+    from loaders.places import Places
 
 HEADS = re.compile(r"(全产业链|产业链|产业集群|产业|经济)")
 MARKED = re.compile(r"(产业|业|经济|产业链|产业集群)$")
@@ -65,7 +69,7 @@ class Industries:
 
     def _known(self, text: str, in_lists: set[tuple[int, int]], heading: bool) -> list[tuple[int, int]]:
         out = []
-        for start, end, _ in occurrences(_surfaces(), text):  # type: ignore[arg-type]
+        for start, end, _ in occurrences(_surfaces(), text):
             written = text[start:end]
             if _umbrella(written) or text.startswith(tuple(words("modifier_followers", IND)), end):
                 continue
@@ -115,13 +119,11 @@ def _has_verb(part: str) -> bool:
 
 def context_place(part: str) -> bool:
     """A sector named after a place is a cluster or belt of that place (H19)."""
-    from loaders.places import Places
-
     return bool(_plain_places().find(part))
 
 
 @cache
-def _plain_places():  # type: ignore[no-untyped-def]
+def _plain_places() -> Places:
     from loaders.places import Places
 
     return Places(None, regions=True)
@@ -182,9 +184,9 @@ def _widened(text: str, start: int, end: int) -> int:
     begin = clause_start(text, start)
     _, cut = strip_leading(text[begin:start], keep=0)
     qualifier = text[begin + cut : start]
-    if 2 <= len(qualifier) <= 5 and not NOT_PART.search(qualifier) and _without_qualifiers(qualifier) == qualifier:
-        if not _has_verb(qualifier):
-            return start - len(qualifier)
+    plain = not NOT_PART.search(qualifier) and not _has_verb(qualifier)
+    if 2 <= len(qualifier) <= 5 and plain and _without_qualifiers(qualifier) == qualifier:
+        return start - len(qualifier)
     return start
 
 

@@ -165,7 +165,7 @@ def _conjoined(item: Item) -> list[Item]:
     if "“" in item.text:
         return [item]
     m = None
-    for m in CONJUNCTIONS.finditer(item.text):
+    for m in CONJUNCTIONS.finditer(item.text):  # noqa: B007 - the last conjunction
         pass
     if m is None or m.start() < 2 or len(item.text) - m.end() < 2:
         return [item]

@@ -84,8 +84,8 @@ def known_enterprises() -> tuple[dict[str, str], object]:
 
 
 def known_enterprise_in(text: str) -> list[tuple[int, int, str]]:
-    names, found = known_enterprises()
-    return [(s, e, v[0]) for s, e, v in occurrences(found, text)]  # type: ignore[arg-type]
+    found = known_enterprises()[1]
+    return [(s, e, v[0]) for s, e, v in occurrences(found, text)]
 
 
 @cache
@@ -121,8 +121,8 @@ def anchored(modifier: str, head_word: str, places: Places) -> bool:
     if any(w in modifier for w in (*words("superlatives"), *words("internal_verbs"), *words("not_in_names"))):
         return False
     rest = GRADE.sub("", modifier)
-    strong = places.find(rest, lambda s, e: True) or known_enterprise_in(rest) or PHASE.search(rest)
-    strong = strong or _org_prefix(rest + head_word) or ("”" in rest and not _slogan(rest))
+    strong = bool(places.find(rest, lambda s, e: True) or known_enterprise_in(rest) or PHASE.search(rest))
+    strong = strong or bool(_org_prefix(rest + head_word)) or ("”" in rest and not _slogan(rest))
     if strong or re.search(r"\d|[A-Za-z]{2}", QUOTED.sub("", rest)) or re.search(r"“\d+[^”]*”", rest):
         return True
     rest = QUOTED.sub("", rest)
@@ -138,7 +138,7 @@ def _designation(rest: str, head_word: str) -> bool:
     if SCOPE.match(rest) and head_word.endswith(DESIGNATION_HEADS) and len(topic) >= 2 and head(topic) is None:
         return not _plural_scope(rest)
     inner = re.search(r"(国家|全国|省)(重点)?$", rest)  # 陆相页岩油全国重点实验室
-    return bool(inner) and inner.start() >= 2 and head_word.endswith(DESIGNATION_HEADS)
+    return inner is not None and inner.start() >= 2 and head_word.endswith(DESIGNATION_HEADS)
 
 
 def _slogan(text: str) -> bool:

@@ -19,13 +19,13 @@ import re
 from loaders.clauses import BREAK, CLAUSE_BREAK, balanced, clause_start, status_after, strip_leading
 from loaders.context import Context
 from loaders.gazetteer import alternation, word_set, words
-from loaders.wording import all_words, common_words
 from loaders.mention import Mention, Span, free
 from loaders.numbers import find_quantities
 from loaders.recognisers.ellipsis import borrowed_head, elliptical, metro_lines, shared_head
 from loaders.recognisers.lists import Listing, listings
 from loaders.recognisers.names import PHASE, SCOPE, anchored, head, head_pattern, is_place, known_enterprise_in, owner
 from loaders.segment import Sentence
+from loaders.wording import all_words, common_words
 
 COUNT = re.compile(r"\d+[个家所座处条项批台套]|[一二三四五六七八九十两]+[个家所座处条项批]")
 
@@ -74,9 +74,9 @@ class Projects:
             if PHASE.search(text) and kind != "part" and not is_place(text, context.places):
                 out.append(self.mention(text, item.start, item.end, sentence, context, status))
                 continue  # 粮食产能提升灌溉一期等重大水利工程: a phase names a project
-            named = elliptical(text, listing.category)
-            if named and not is_place(text, context.places) and kind != "part":
-                out.append(self.mention(named, item.start, item.end, sentence, context, status, alias=text))
+            full = elliptical(text, listing.category)
+            if full and not is_place(text, context.places) and kind != "part":
+                out.append(self.mention(full, item.start, item.end, sentence, context, status, alias=text))
             elif _owned_product(text, context, kind) or (kind != "part" and _product_named(text)):
                 out.append(self.mention(text, item.start, item.end, sentence, context, status))
         return out
@@ -94,10 +94,10 @@ class Projects:
             name, cut = strip_leading(raw, keep=len(m.group()) + 1)
             start = m.end() - len(raw) + cut
             modifier = name[: -len(m.group())]
-            shared = _shared_modifier(text, begin, start)
-            if not balanced(name) or len(name) > 32 or not anchored(shared + modifier, m.group(), context.places):
-                if name not in words("designations") and not _placed_by_cheng_wei(text, begin, raw, context):
-                    continue
+            common = _shared_modifier(text, begin, start)
+            named = balanced(name) and len(name) <= 32 and anchored(common + modifier, m.group(), context.places)
+            if not (named or name in words("designations") or _placed_by_cheng_wei(text, begin, raw, context)):
+                continue
             status = status_after(text, m.end()) or (raw[:cut] or None)
             shared = shared_head(text, start, name, m.group(), context.places)
             if not any(s == start for _, s, _ in shared):
