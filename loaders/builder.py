@@ -14,12 +14,17 @@ from graph.records import Edge, Graph, Node, Provenance
 QUOTE_LIMIT = 80
 
 
+def _key(p: Provenance) -> tuple[Any, ...]:
+    return (p.start, p.end, p.source, p.quote)
+
+
 class GraphBuilder:
     def __init__(self, text: str, plan_id: str) -> None:
         self.text = text
         self.plan_id = plan_id
         self.nodes: dict[str, Node] = {}
         self.edges: dict[tuple[str, str, str], Edge] = {}
+        self._seen: set[tuple[Any, ...]] = set()  # (node or edge, provenance): merging stays linear
 
     def span(self, start: int, end: int, within: tuple[int, int] | None = None) -> Provenance:
         """Provenance quoting the text around ``start:end`` (at most 80 characters of its sentence)."""
@@ -59,8 +64,7 @@ class GraphBuilder:
         for k, v in attributes.items():
             if node.attributes.get(k) in (None, [], {}):
                 node.attributes[k] = v
-        if provenance not in node.provenance:
-            node.provenance.append(provenance)
+        self._cite(nid, node.provenance, provenance)
         return nid
 
     def rename(self, nid: str, name: str) -> None:
@@ -80,8 +84,13 @@ class GraphBuilder:
             self.edges[key] = edge
         for k, v in attributes.items():
             edge.attributes.setdefault(k, v)
-        if provenance not in edge.provenance:
-            edge.provenance.append(provenance)
+        self._cite(key, edge.provenance, provenance)
+
+    def _cite(self, owner: Any, cited: list[Provenance], provenance: Provenance) -> None:
+        seen = (owner, *_key(provenance))
+        if seen not in self._seen:
+            self._seen.add(seen)
+            cited.append(provenance)
 
     def graph(self) -> Graph:
         return Graph(nodes=list(self.nodes.values()), edges=list(self.edges.values()))

@@ -41,9 +41,13 @@ def clause_end(text: str, pos: int, breaks: str = CLAUSE_BREAK) -> int:
 
 
 @cache
-def leading_words() -> tuple[str, ...]:
+def leading_words() -> dict[str, tuple[str, ...]]:
+    """First character → the words that open a phrase with it, longest first."""
     keys = ("leading_words", "status_verbs", "framing_words", "change_words")
-    return tuple(sorted({w for k in keys for w in load("lexicon")[k]}, key=len, reverse=True))
+    out: dict[str, list[str]] = {}
+    for w in sorted({w for k in keys for w in load("lexicon")[k]}, key=len, reverse=True):
+        out.setdefault(w[0], []).append(w)
+    return {c: tuple(ws) for c, ws in out.items()}
 
 
 def strip_leading(text: str, keep: int = 2) -> tuple[str, int]:
@@ -52,7 +56,8 @@ def strip_leading(text: str, keep: int = 2) -> tuple[str, int]:
     cut = 0
     lead = leading_words()
     while True:
-        w = next((w for w in lead if text.startswith(w, cut) and len(text) - cut - len(w) >= keep), None)
+        options = lead.get(text[cut : cut + 1], ())
+        w = next((w for w in options if text.startswith(w, cut) and len(text) - cut - len(w) >= keep), None)
         if w is None:
             return text[cut:], cut
         cut += len(w)

@@ -23,15 +23,18 @@ from loaders.segment import Document, Segmenter
 
 
 def document(text: str, source_name: str = "plan.txt") -> Context:
-    """The segmented document of ``text`` and what is known about it, before recognition."""
+    """The segmented document of ``text`` and what is known about it, before recognition;
+    the budget's clock starts here."""
+    budget = Budget(source_name, len(text))
     layout = read_layout(text)
     identity = identify(layout, source_name)
     scope = find_scope(layout.body, identity.year)
-    places = Places(identity.region, regions=scope.review is None)
-    places = Places(identity.region, regions=scope.review is None, extra=document_zones(text, places))
+    plain = Places(identity.region, regions=scope.review is None)
+    places = Places(identity.region, regions=scope.review is None, extra=document_zones(text, plain))
     plan_genre = identity.kind == "计划报告" or (identity.kind is None and scope.review is None)
     doc: Document = Segmenter(layout, scope, plan_genre, lambda s: bool(places.find(s))).run()
-    return Context(doc, identity, places, Budget(source_name, len(text)))
+    budget.check()
+    return Context(doc, identity, places, budget)
 
 
 def extract(text: str, source_name: str) -> Graph:

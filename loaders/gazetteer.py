@@ -38,6 +38,7 @@ def word_set(key: str, name: str = "lexicon") -> frozenset[str]:
     return frozenset(load(name)[key])
 
 
+@cache
 def alternation(key: str, name: str = "lexicon") -> str:
     """A regex alternation of a word list, longest first."""
     return "|".join(re.escape(w) for w in words(key, name))
@@ -46,6 +47,12 @@ def alternation(key: str, name: str = "lexicon") -> str:
 def expand(pattern: str, name: str = "lexicon") -> str:
     """``{project_heads}`` → the alternation of that word list of ``name``."""
     return PLACEHOLDER.sub(lambda m: f"(?:{alternation(m.group(1), name)})", pattern)
+
+
+@cache
+def pattern(source: str, name: str = "lexicon") -> re.Pattern[str]:
+    """``source`` with its ``{word_list}`` placeholders expanded, compiled once."""
+    return re.compile(expand(source, name))
 
 
 @cache

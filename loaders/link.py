@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, cached_property
 
 from graph.records import Provenance
 from loaders.builder import GraphBuilder
@@ -45,6 +45,7 @@ class Linker:
         self._structure()
         sentences = self.context.document.sentences
         for i, sentence in enumerate(sentences):
+            self.context.budget.step()
             following = sentences[i + 1] if i + 1 < len(sentences) else None
             self._sentence(sentence, following)
         self._gazetteer()
@@ -96,10 +97,18 @@ class Linker:
         targets = [m for m in self.context.mentions(following) if m.type == "Target"]
         return targets if targets and targets[0].start - following.start <= NEXT_TARGET_WITHIN else []
 
+    @cached_property
+    def _heading_sentences(self) -> dict[int, Sentence]:
+        out: dict[int, Sentence] = {}
+        for s in self.context.document.sentences:
+            if s.heading is not None:
+                out.setdefault(id(s.heading), s)
+        return out
+
     def _heading_industries(self, s: Sentence) -> list[str]:
         head = s.task
         while head is not None and head.kind == "task":
-            sentence = next((x for x in self.context.document.sentences if x.heading is head), None)
+            sentence = self._heading_sentences.get(id(head))
             named = [m for m in self.context.mentions(sentence, "Industry")] if sentence else []
             if named:
                 return [self.nodes.of(named[0], sentence)]  # type: ignore[arg-type]

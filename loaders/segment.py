@@ -17,6 +17,7 @@ has no lead headings before its first part (its preamble states the main targets
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -75,12 +76,26 @@ def split_sentences(text: str, offset: int) -> list[tuple[str, int, int]]:
     """Sentences of one paragraph with absolute offsets; the end mark stays outside."""
     out, pos = [], 0
     for m in regex("sentence_end", LAYOUT).finditer(text + "。"):
-        chunk = text[pos : m.start()]
-        stripped = chunk.strip()
-        if stripped:
-            s = offset + pos + chunk.index(stripped)
-            out.append((stripped, s, s + len(stripped)))
+        for start, chunk in _bounded(text, pos, m.start()):
+            stripped = chunk.strip()
+            if stripped:
+                s = offset + start + chunk.index(stripped)
+                out.append((stripped, s, s + len(stripped)))
         pos = m.end()
+    return out
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """``text[start:end]`` in runs of at most ``sentence_max`` characters, each cut after
+    its last clause mark when it has one."""
+    limit, cut = load(LAYOUT)["sentence_max"], regex("sentence_cut", LAYOUT)
+    out = []
+    while end - start > limit:
+        marks = [m.end() for m in cut.finditer(text, start + limit // 2, start + limit)]
+        stop = marks[-1] if marks else start + limit
+        out.append((start, text[start:stop]))
+        start = stop
+    out.append((start, text[start:end]))
     return out
 
 
@@ -112,6 +127,7 @@ class Segmenter:
         self.doc.review = scope.review
         self.paragraphs = body
         self.sections = _section_indexes(body)
+        self.section_order = sorted(self.sections)
         self.parted = _sections_with_parts(body, self.sections)
         self.current = -1  # paragraph index of the current section
         self.stack: list[Heading] = []
@@ -241,8 +257,10 @@ class Segmenter:
         return 2 if (single or not led) else 3
 
     def _single_paragraph_section(self, index: int) -> bool:
-        before = max((i for i in self.sections if i < index), default=-1)
-        after = min((i for i in self.sections if i > index), default=len(self.paragraphs))
+        order = self.section_order
+        below, above = bisect_left(order, index), bisect_right(order, index)
+        before = order[below - 1] if below else -1
+        after = order[above] if above < len(order) else len(self.paragraphs)
         return after - before == 2
 
     # -- sentences ---------------------------------------------------------------------

@@ -8,6 +8,7 @@ dictionary) and the lexicon's ``modern_words`` (usage newer than that dictionary
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from functools import cache
 
 from loaders.gazetteer import load
@@ -48,14 +49,14 @@ def boundaries(text: str) -> set[int]:
     return out
 
 
-def proper_parts(text: str, known: frozenset[str] = frozenset()) -> list[str]:
-    """Runs of two or more characters that no common word (or ``known`` word) covers, by
+def proper_parts(text: str, *known: AbstractSet[str]) -> list[str]:
+    """Runs of two or more characters that no common word (or word of a ``known`` set) covers, by
     backward maximum matching (forward matching as well when that finds none); a run of
     two or more Latin letters or digits (G203, MSD) is proper too, a lone letter (A级) not."""
     return _runs(text, known, backward=True) or _runs(text, known, backward=False)
 
 
-def _runs(text: str, known: frozenset[str], backward: bool) -> list[str]:
+def _runs(text: str, known: tuple[AbstractSet[str], ...], backward: bool) -> list[str]:
     words = common_words()
     seq = text[::-1] if backward else text
     out: list[str] = []
@@ -77,9 +78,9 @@ def _runs(text: str, known: frozenset[str], backward: bool) -> list[str]:
     return _close(out, run, backward)
 
 
-def _known(piece: str, backward: bool, words: frozenset[str], known: frozenset[str]) -> bool:
+def _known(piece: str, backward: bool, words: frozenset[str], known: tuple[AbstractSet[str], ...]) -> bool:
     word = piece[::-1] if backward else piece
-    return word in words or word in known
+    return word in words or any(word in k for k in known)
 
 
 def _close(out: list[str], run: str, backward: bool) -> list[str]:
@@ -88,8 +89,8 @@ def _close(out: list[str], run: str, backward: bool) -> list[str]:
     return out
 
 
-def is_generic(text: str, known: frozenset[str] = frozenset()) -> bool:
-    return not proper_parts(text, known)
+def is_generic(text: str, *known: AbstractSet[str]) -> bool:
+    return not proper_parts(text, *known)
 
 
 def crosses(text: str, start: int, end: int, left: bool = True, right: bool = True) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from loaders.clauses import CLAUSE_BREAK, clause_start, split_items, status_after, strip_leading
-from loaders.gazetteer import alternation, word_set, words
+from loaders.gazetteer import word_set, words
 from loaders.places import Places
 from loaders.recognisers.names import generic_vocabulary, head
 from loaders.wording import proper_parts
@@ -37,14 +37,14 @@ def elliptical(item: str, category: str) -> str | None:
         return None
     if category == "地铁":
         return f"地铁{item}线" if re.fullmatch(r"[A-Z]?\d{1,2}", item) else None
-    if re.search(rf"(?:{alternation('units')})$", item) or proper_parts(item) or re.search(r"[A-Za-z\d]", item):
+    if item.endswith(words("units")) or proper_parts(item) or re.search(r"[A-Za-z\d]", item):
         return item + category
     return None
 
 
 def borrowed_head(item: str, last_head: str | None) -> str | None:
     """``霍林河南500千伏`` before ``哲北220千伏输变电工程`` borrows 输变电工程."""
-    if last_head and head(item) is None and re.search(rf"(?:{alternation('units')})$", item):
+    if last_head and head(item) is None and item.endswith(words("units")):
         return item + last_head
     return None
 

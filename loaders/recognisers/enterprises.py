@@ -109,16 +109,16 @@ def plausible(name: str, context: Context, strict: bool = False) -> bool:
     ``strict``: also brand-like (a part no common word covers, or a company suffix)."""
     if not 2 <= len(name) <= 12 or NOT_NAME.search(name) or name in word_set("generic_enterprises"):
         return False
-    if any(name.endswith(b) for b in words("government_bodies")) or is_place(name, context.places):
+    if name.endswith(words("government_bodies")) or is_place(name, context.places):
         return False
     if name in word_set("not_places", "places") or name.startswith(("省级", "市级", "国家级", "县级")):
         return False
     if "等" in name and name[name.index("等") - 1 : name.index("等") + 1] not in common_words():
         return False
-    suffix = re.search(rf"(?:{alternation('org_suffixes')})$", name)
+    suffix = name.endswith(words("org_suffixes"))
     if (head(name) and not suffix) or re.search(r"(?:集群|产业|经济)$", name) or _product(name):
         return False
-    if suffix or re.search(rf"(?:{alternation('company_suffixes')})$", name):
+    if suffix or name.endswith(words("company_suffixes")):
         return True
     return bool(proper_parts(name)) if strict else name not in common_words()
 
@@ -151,12 +151,12 @@ def _kind(listing: Listing) -> str | None:
     are enterprises (GWR P04); None: no enterprises."""
     category = listing.category
     if category and not category.startswith("“"):
-        if any(category.endswith(w) for w in words("enterprise_categories")):
+        if category.endswith(words("enterprise_categories")):
             return "enterprise"
         return None
-    if any(listing.tail.startswith(w) for w in words("firm_verbs")):
+    if listing.tail.startswith(words("firm_verbs")):
         return "enterprise"
-    if any(listing.tail.startswith(w) for w in words("project_verbs")):
+    if listing.tail.startswith(words("project_verbs")):
         return "bare"  # 空客二线、…、启源芯动力等投产增效: the verb says the items are projects
     return None
 

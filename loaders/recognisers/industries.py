@@ -90,7 +90,7 @@ def _named(text: str, m: re.Match[str]) -> list[tuple[int, int, str]]:
     begin = clause_start(text, m.start())
     before = text[begin : m.start()]
     body, cut = strip_leading(before, keep=1)
-    developed = any(before[:cut].endswith(v) for v in words("development_verbs", IND)) or begin == 0
+    developed = before[:cut].endswith(words("development_verbs", IND)) or begin == 0
     quoted = body.rfind("”")
     body = body[quoted + 1 :] if quoted >= 0 else body
     body = _without_qualifiers(body)
@@ -112,9 +112,13 @@ def _named(text: str, m: re.Match[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+@cache
+def _verbs() -> tuple[str, ...]:
+    return tuple(w for w in words("leading_words") if len(w) >= 2 and w not in ("服务", "智能", "数字"))
+
+
 def _has_verb(part: str) -> bool:
-    verbs = [w for w in words("leading_words") if len(w) >= 2 and w not in ("服务", "智能", "数字")]
-    return any(part.startswith(w) or (w in part and len(w) >= 3) for w in verbs)
+    return part.startswith(_verbs()) or any(w in part for w in _verbs() if len(w) >= 3)
 
 
 def context_place(part: str) -> bool:
@@ -150,7 +154,7 @@ def _industry_list(listing: Listing) -> bool:
         return False  # 信创、人工智能…等特色领域: fields, not industries (GWR I02)
     if any(category.endswith(w) or category.startswith(w) for w in words("industry_categories")):
         return True
-    developed = any(listing.lead.endswith(v) for v in words("development_verbs", IND))
+    developed = listing.lead.endswith(words("development_verbs", IND))
     return developed and not listing.category and any(sector_of(i.text) for i in listing.items)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from loaders.clauses import CLAUSE_BREAK, clause_start, split_items, strip_leading
 from loaders.gazetteer import alternation, words
@@ -46,9 +46,11 @@ class Listing:
 
 
 @cache
-def _category_words() -> tuple[str, ...]:
+def _category_words() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The words a category ends in, and their lengths."""
     keys = ("project_categories", "enterprise_categories", "industry_categories", "project_heads")
-    return tuple(sorted({w for k in keys for w in words(k)}, key=len, reverse=True))
+    found = frozenset(w for k in keys for w in words(k))
+    return found, tuple(sorted({len(w) for w in found}))
 
 
 @cache
@@ -56,8 +58,9 @@ def _closing_verbs() -> re.Pattern[str]:
     return re.compile(f"(?:{alternation('firm_verbs')})")
 
 
+@lru_cache(maxsize=4096)
 def listings(text: str) -> tuple[Listing, ...]:
-    """The lists of one sentence, leftmost first."""
+    """The lists of one sentence, leftmost first (every recogniser asks, hence the cache)."""
     out: list[Listing] = []
     words_ = common_words()
     for m in re.finditer("等", text):
@@ -97,9 +100,10 @@ def _category(after: str) -> tuple[str, str]:
     quoted = re.match(r"^“[^”]{1,8}”", body)
     if quoted:
         return quoted.group(), body[quoted.end() :]
+    found, lengths = _category_words()
     for size in range(min(len(body), 10), 0, -1):
         head = body[:size]
-        if any(head.endswith(w) for w in _category_words()):
+        if any(head[-n:] in found for n in lengths if n <= size):
             return head, body[size:]
     return "", body
 

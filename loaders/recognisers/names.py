@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from loaders.gazetteer import alternation, automaton, load, occurrences, word_set, words
+from loaders.gazetteer import alternation, automaton, load, occurrences, pattern, word_set, words
 from loaders.places import Places
 from loaders.wording import boundaries, common_words, place_names, proper_parts
 
@@ -183,12 +183,12 @@ def _owns(found: str, rest: str, h: str | None) -> bool:
     known or suffixed enterprise, except for the heads only an enterprise has (总部, 院区)."""
     if h is None or rest[len(found) :] != h or h in words("owner_implying_heads"):
         return True
-    return found in known_enterprises()[0] or bool(re.search(rf"(?:{alternation('company_suffixes')})$", found))
+    return found in known_enterprises()[0] or bool(found.endswith(words("company_suffixes")))
 
 
 def _org_prefix(name: str) -> str | None:
     """``北京大学``京津冀…中心, ``市医院``新院区: a name that ends in an organisation word."""
-    m = re.match(rf"^[\u4e00-\u9fff]{{1,10}}?(?:{alternation('org_suffixes')})", name)
+    m = pattern(r"^[\u4e00-\u9fff]{1,10}?{org_suffixes}").match(name)
     return m.group() if m and len(name) - m.end() >= 2 else None
 
 
@@ -200,7 +200,7 @@ def _known_prefix(rest: str, places: Places) -> str | None:
 
 def _company_suffix(rest: str, places: Places) -> str | None:
     """``鹏辉新能源``储能PACK生产线, ``燕山石化``绿色新材料: a stem and a company suffix."""
-    m = re.match(rf"^([\u4e00-\u9fff]{{2,3}}?(?:{alternation('company_suffixes')}))", rest)
+    m = pattern(r"^([\u4e00-\u9fff]{2,3}?{company_suffixes})").match(rest)
     return m.group(1) if m and len(rest) - m.end() >= 2 and not is_place(m.group(1)[:2], places) else None
 
 
@@ -230,8 +230,11 @@ def _product_split(rest: str, places: Places) -> str | None:
 
 def _plain_words(stem: str) -> bool:
     """``火星``, ``低空制造``, ``环卫保洁``: a word, or two, of common wording, no brand."""
-    vocabulary = common_words() | generic_vocabulary()
-    return stem in vocabulary or (len(stem) == 4 and stem[:2] in vocabulary and stem[2:] in vocabulary)
+
+    def plain(word: str) -> bool:
+        return word in common_words() or word in generic_vocabulary()
+
+    return plain(stem) or (len(stem) == 4 and plain(stem[:2]) and plain(stem[2:]))
 
 
 def _longest_split(rest: str, places: Places) -> str | None:
@@ -245,8 +248,8 @@ def _longest_split(rest: str, places: Places) -> str | None:
         stem, tail = rest[:k], rest[k:]
         if len(tail) < 2 or k not in cuts or not _usable_stem(stem, places) or not proper_parts(stem):
             continue
-        known = generic_vocabulary() | place_names() | {f.surface for f in places.find(tail, lambda s, e: True)}
-        if not proper_parts(tail, known):
+        named = {f.surface for f in places.find(tail, lambda s, e: True)}
+        if not proper_parts(tail, generic_vocabulary(), place_names(), named):
             return stem
     return None
 
@@ -254,7 +257,7 @@ def _longest_split(rest: str, places: Places) -> str | None:
 def _usable_stem(stem: str, places: Places) -> bool:
     """No qualifier (绿色, 大型), no place alone (燕山) or abbreviated pair (京津), not ending in
     a place (协和天津)."""
-    if any(stem.startswith(q) for q in words("qualifiers")) or stem in place_names() or is_place(stem, places):
+    if stem.startswith(words("qualifiers")) or stem in place_names() or is_place(stem, places):
         return False
     if len(stem) == 2 and all(c in load("places")["abbreviation_chars"] for c in stem):
         return False

@@ -18,7 +18,7 @@ import re
 
 from loaders.clauses import BREAK, CLAUSE_BREAK, balanced, clause_start, status_after, strip_leading
 from loaders.context import Context
-from loaders.gazetteer import alternation, word_set, words
+from loaders.gazetteer import pattern, word_set, words
 from loaders.mention import Mention, Span, free
 from loaders.numbers import find_quantities
 from loaders.recognisers.ellipsis import borrowed_head, elliptical, metro_lines, shared_head
@@ -151,7 +151,7 @@ def _kind(listing: Listing) -> str | None:
     """named: a category says the items are projects (…等重点项目); project: the verb does
     (…等投产增效); part: the list may hold some; None: no projects."""
     category = listing.category
-    if category and any(category.endswith(w) for w in words("project_categories")):
+    if category and category.endswith(words("project_categories")):
         return "named"
     if category and head(category) is not None:
         return "named"
@@ -174,7 +174,7 @@ def _owned_product(text: str, context: Context, kind: str) -> bool:
     found = owner(text, context.places)
     if found is None or len(text) - found.end < 2:
         return False
-    if bool(known_enterprise_in(found.name)) or re.search(rf"(?:{alternation('company_suffixes')})$", found.name):
+    if bool(known_enterprise_in(found.name)) or found.name.endswith(words("company_suffixes")):
         return True
     rest = text[found.end :]
     product = re.search(r"\d", rest) or any(w in rest for w in words("product_words") if len(w) >= 2)
@@ -196,9 +196,9 @@ def _product_named(text: str) -> bool:
 
 def _organisation_name(text: str) -> bool:
     """A company's own name (stem + company suffix) or an organisation's."""
-    if re.fullmatch(rf"[\u4e00-\u9fff]{{2,3}}(?:{alternation('company_suffixes')})", text):
+    if pattern(r"[\u4e00-\u9fff]{2,3}{company_suffixes}").fullmatch(text):
         return True
-    return bool(re.search(rf"(?:{alternation('org_suffixes')})$", text)) and head(text) is None
+    return bool(text.endswith(words("org_suffixes"))) and head(text) is None
 
 
 def _ends_name(text: str, end: int) -> bool:
@@ -211,7 +211,7 @@ def _ends_name(text: str, end: int) -> bool:
         return False
     if text[end - 2 : end + 1] in common_words():
         return False
-    return not any(follow.startswith(w) for w in words("head_continuations"))
+    return not follow.startswith(words("head_continuations"))
 
 
 def _after_conjunction(raw: str) -> str:
