@@ -252,12 +252,19 @@ def document_zones(text: str, places: Places) -> dict[str, Place]:
 
 
 def _zone_stem(text: str, at: int, boundary: str) -> str | None:
+    """The proper name before a zone head: 2-4 characters after a boundary or after a unit's
+    full name (``儋州市洋浦``经济开发区)."""
     for k in (4, 3, 2):
         stem = text[max(0, at - k) : at]
         before = text[at - k - 1] if at - k - 1 >= 0 else "，"
+        after_unit = before in ADMIN_SUFFIX and any(
+            s.form == "full"
+            for n in range(2, 9)
+            for s in gazetteer().surfaces.get(text[max(0, at - k - n) : at - k], ())
+        )
         if (
             len(stem) == k
-            and before in boundary
+            and (before in boundary or after_unit)
             and not any(c in boundary for c in stem)
             and strip_leading(stem)[1] == 0
         ) and (proper_parts(stem) or gazetteer().surfaces.get(stem)):

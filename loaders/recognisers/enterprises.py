@@ -23,7 +23,7 @@ from loaders.context import Context
 from loaders.gazetteer import alternation, regex, word_set, words
 from loaders.mention import Mention, Span, free
 from loaders.recognisers.lists import Listing, listings
-from loaders.recognisers.names import head, is_place, known_enterprise_in
+from loaders.recognisers.names import generic_vocabulary, head, is_place, known_enterprise_in
 from loaders.segment import Sentence
 from loaders.wording import common_words, proper_parts
 
@@ -109,6 +109,8 @@ def plausible(name: str, context: Context, strict: bool = False) -> bool:
     ``strict``: also brand-like (a part no common word covers, or a company suffix)."""
     if not 2 <= len(name) <= 12 or NOT_NAME.search(name) or name in word_set("generic_enterprises"):
         return False
+    if name in generic_vocabulary():
+        return False  # 新材料, 钢铁: a sector or product, no firm
     if name.endswith(words("government_bodies")) or is_place(name, context.places):
         return False
     if name in word_set("not_places", "places") or name.startswith(("省级", "市级", "国家级", "县级")):
@@ -138,7 +140,8 @@ def _organisation(name: str, suffix: str, context: Context) -> bool:
     if scope is not None and (len(stem) - len(scope) >= 2 or len(suffix) >= 3):
         return True  # 国家冰雪运动学院, 省工研院, 联合国旅游组织: one organisation by scope and topic
     lead = context.places.find(stem)
-    return bool(proper_parts(stem)) or (bool(lead) and lead[0].start == 0)
+    regional = stem.startswith(words("org_region_prefixes")) and len(stem) >= 4
+    return bool(proper_parts(stem)) or (bool(lead) and lead[0].start == 0) or regional
 
 
 def _institute(name: str) -> bool:
@@ -151,8 +154,9 @@ def _kind(listing: Listing) -> str | None:
     are enterprises (GWR P04); None: no enterprises."""
     category = listing.category
     if category and not category.startswith("“"):
-        if category.endswith(words("enterprise_categories")):
-            return "enterprise"
+        owned = category.startswith(words("enterprise_categories")) and head(category) is not None
+        if category.endswith(words("enterprise_categories")) or owned:
+            return "enterprise"  # 龙头企业; 企业区域总部: the headquarters are the firms'
         return None
     if listing.tail.startswith(words("firm_verbs")):
         return "enterprise"

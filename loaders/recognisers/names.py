@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from loaders.gazetteer import alternation, automaton, load, occurrences, pattern, word_set, words
-from loaders.places import Places
+from loaders.places import Places, gazetteer
 from loaders.wording import boundaries, common_words, place_names, proper_parts
 
 SCOPE = re.compile(r"^(国家|全国|中国|亚洲|国际|省|自治区|市)(?!级)")
@@ -33,7 +33,9 @@ DESIGNATION_HEADS = (
     "产业园",
     "示范城市",
 )
-COUNT = re.compile(r"(?<!第)(?:\d+[个家所座处条项批]|[一二三四五六七八九十百千两]+[个家所座处条项批])|\d+年以上")
+COUNT = re.compile(
+    r"(?<!第)(?:\d+[个家所座处条项批名场]|[一二三四五六七八九十百千两]+[个家所座处条项批名场])|\d+年以上|[%％]"
+)
 SIZE = re.compile(r"^\d+(?:\.\d+)?(?:万)?(?:公里|千米|米|平方米|平方公里|亩|公顷)")
 GRADE = re.compile(r"\d*[A-Z]级|\d+星级")
 PHASE = re.compile(r"[一二三四五六七八九十]+期")
@@ -114,15 +116,20 @@ def anchored(modifier: str, head_word: str, places: Places) -> bool:
     a figure; a description (``首个双跑道运行``) is no name."""
     if not modifier:
         return bool(PHASE.search(head_word))  # 机场三期
-    if any(modifier.startswith(w) for w in NOT_ANCHORS) or re.search("的|等|这一|这个|并", modifier):
+    if head_word.startswith("号") and re.fullmatch(r"[一二三四五六七八九十\d]+", modifier):
+        return True  # 四号井: a numbered work
+    if any(modifier.startswith(w) for w in NOT_ANCHORS) or re.search("的|等|这一|这个|并|各", modifier):
         return False
     if COUNT.search(modifier) or modifier.endswith("型") or SIZE.match(modifier):
         return False
+    if re.match(r"^([\u4e00-\u9fff])\1[^，]{0,4}通", modifier):
+        return False  # 市市通高铁, 乡乡基本通三级以上公路: a slogan of coverage
     if any(w in modifier for w in (*words("superlatives"), *words("internal_verbs"), *words("not_in_names"))):
         return False
     rest = GRADE.sub("", modifier)
     strong = bool(places.find(rest, lambda s, e: True) or known_enterprise_in(rest) or PHASE.search(rest))
     strong = strong or bool(_org_prefix(rest + head_word)) or ("”" in rest and not _slogan(rest))
+    strong = strong or _opens_with_unit(rest)
     if strong or re.search(r"\d|[A-Za-z]{2}", QUOTED.sub("", rest)) or re.search(r"“\d+[^”]*”", rest):
         return True
     rest = QUOTED.sub("", rest)
@@ -131,10 +138,22 @@ def anchored(modifier: str, head_word: str, places: Places) -> bool:
     return _designation(rest, head_word) or bool(proper_parts(rest, generic_vocabulary()))
 
 
+def _opens_with_unit(rest: str) -> bool:
+    """``怀柔``综合性国家科学中心: the name opens with a unit of anywhere in China (a county's
+    short form counts as an anchor here, though not as a place of its own), no common word."""
+    surfaces, streets = gazetteer().surfaces, tuple(load("places")["street_suffixes"])
+    return any(
+        rest[:k] in surfaces and rest[:k] not in common_words() and not rest.startswith(streets, k)
+        for k in (4, 3, 2)
+        if len(rest) > k
+    )
+
+
 def _designation(rest: str, head_word: str) -> bool:
     """``国家大豆技术创新中心``, ``省现代农业实验室``: a national or provincial scope on a
     designation with a topic of its own (not ``国家、省级…``, not ``国家实验室基地``)."""
     topic = SCOPE.sub("", rest)
+    topic = topic[len(next((q for q in words("qualifiers") if topic.startswith(q)), "")) :]
     if SCOPE.match(rest) and head_word.endswith(DESIGNATION_HEADS) and len(topic) >= 2 and head(topic) is None:
         return not _plural_scope(rest)
     inner = re.search(r"(国家|全国|省)(重点)?$", rest)  # 陆相页岩油全国重点实验室
@@ -173,9 +192,16 @@ def owner(name: str, places: Places, listed: bool = True) -> Owner | None:
         finders += [_product_split, _longest_split]
     for find in finders:
         found = find(rest, places)
-        if found and _plausible(found, places) and _owns(found, rest, h):
+        if found and _plausible(found, places) and _owns(found, rest, h) and not _works(found, rest):
             return Owner(found, skip, skip + len(found))
     return None
+
+
+def _works(found: str, rest: str) -> bool:
+    """``三澳``核电二期, ``龙滩水电站``通航设施, ``北海铁山港``泊位: works named after their
+    place, not after an owner."""
+    works = words("place_named_works")
+    return found.endswith(works) or rest.startswith(works, len(found))
 
 
 def _owns(found: str, rest: str, h: str | None) -> bool:
@@ -201,6 +227,8 @@ def _known_prefix(rest: str, places: Places) -> str | None:
 def _company_suffix(rest: str, places: Places) -> str | None:
     """``鹏辉新能源``储能PACK生产线, ``燕山石化``绿色新材料: a stem and a company suffix."""
     m = pattern(r"^([\u4e00-\u9fff]{2,3}?{company_suffixes})").match(rest)
+    if m and (m.group(1) in common_words() or m.group(1).startswith(words("economic_sectors"))):
+        return None  # 人力资本, 民间资本, 中小金融机构: wording, no firm
     return m.group(1) if m and len(rest) - m.end() >= 2 and not is_place(m.group(1)[:2], places) else None
 
 

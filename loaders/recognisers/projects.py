@@ -21,6 +21,7 @@ from loaders.context import Context
 from loaders.gazetteer import pattern, word_set, words
 from loaders.mention import Mention, Span, free
 from loaders.numbers import find_quantities
+from loaders.places import Places
 from loaders.recognisers.ellipsis import borrowed_head, elliptical, metro_lines, shared_head
 from loaders.recognisers.lists import Listing, listings
 from loaders.recognisers.names import PHASE, SCOPE, anchored, head, head_pattern, is_place, known_enterprise_in, owner
@@ -92,7 +93,9 @@ class Projects:
                 continue  # a quoted slogan (“满园工程”); a quoted code (“117项目”) is a name
             raw = _after_conjunction(text[begin : m.end()])
             name, cut = strip_leading(raw, keep=len(m.group()) + 1)
-            start = m.end() - len(raw) + cut
+            name = _after_placed_verb(name, len(m.group()) + 1, context.places)
+            start = m.end() - len(name)
+            cut = len(raw) - len(name)
             modifier = name[: -len(m.group())]
             common = _shared_modifier(text, begin, start)
             named = balanced(name) and len(name) <= 32 and anchored(common + modifier, m.group(), context.places)
@@ -151,6 +154,8 @@ def _kind(listing: Listing) -> str | None:
     """named: a category says the items are projects (…等重点项目); project: the verb does
     (…等投产增效); part: the list may hold some; None: no projects."""
     category = listing.category
+    if category and category.startswith(words("enterprise_categories")) and head(category) is not None:
+        return None  # 华为、腾讯等企业区域总部: the items are firms
     if category and category.endswith(words("project_categories")):
         return "named"
     if category and head(category) is not None:
@@ -211,7 +216,19 @@ def _ends_name(text: str, end: int) -> bool:
         return False
     if text[end - 2 : end + 1] in common_words():
         return False
+    if pattern(r"[\u4e00-\u9fff]{0,6}?{org_suffixes}").match(text, end, end + 9):
+        return False  # 中国工程物理研究院: the head is inside an organisation's name
     return not follow.startswith(words("head_continuations"))
+
+
+def _after_placed_verb(name: str, keep: int, places: Places) -> str:
+    """``吉林市建设化工新材料基地``: a place, a verb, then the name; the name is what
+    follows the verb (the place is the clause's subject)."""
+    found = places.find(name[: len(name) - keep], lambda s, e: True)
+    if not found or found[0].start != 0:
+        return name
+    rest, cut = strip_leading(name[found[0].end :], keep=keep)
+    return rest if cut else name
 
 
 def _after_conjunction(raw: str) -> str:
