@@ -22,6 +22,7 @@ from loaders.clauses import BREAK, CLAUSE_BREAK, clause_start, strip_leading
 from loaders.context import Context
 from loaders.gazetteer import alternation, regex, word_set, words
 from loaders.mention import Mention, Span, free
+from loaders.places import gazetteer
 from loaders.recognisers.lists import Listing, listings
 from loaders.recognisers.names import generic_vocabulary, head, is_place, known_enterprise_in
 from loaders.segment import Sentence
@@ -31,6 +32,7 @@ ORG = re.compile(rf"(?:{alternation('org_suffixes')})(?![\u4e00-\u9fff]?(?:化|�
 NOT_NAME = re.compile(
     r"\d|[的其“”型—＋+]|(?<=\S{2})[和及与](?=\S{2})|^[一二三四五六七八九十两各本该全]|^[省市县区](?:级|属|内|外|直)|期$"
     r"|重大|重点|规模以上|骨干|龙头|试点|(?:央企|国企|民企|外企|企业)$"
+    r"|[将被]|分别|进入|更名|举办|创建|入选|圆梦|一流"
 )
 
 
@@ -52,6 +54,7 @@ class Enterprises:
         found.extend(self._subjects(text, base, context))
         found.extend(self._organisations(text, base, context, projects))
         found.extend(self.mention(text, s, e, base, official=o) for s, e, o in known_enterprise_in(text))
+        found = [m if "project" in m.attributes else _trimmed(m, context) for m in found]
         return _longest(m for m in found if free(m, blocked) or "project" in m.attributes)
 
     def mention(self, text: str, start: int, end: int, base: int, **attributes: object) -> Mention:
@@ -104,13 +107,35 @@ class Enterprises:
         return out
 
 
+def _trimmed(m: Mention, context: Context) -> Mention:
+    """The mention without the wording before its name."""
+    suffix = len(next((s for s in words("org_suffixes") if m.name.endswith(s)), "__"))
+    name = _from_anchor(strip_leading(m.name, keep=suffix + 1)[0], suffix, context)
+    if name == m.name:
+        return m
+    return Mention("Enterprise", m.end - len(name), m.end, name, m.recogniser, attributes=m.attributes)
+
+
+def _from_anchor(name: str, suffix: int, context: Context) -> str:
+    """``挂牌重庆大学``, ``保障中国中化``, ``与联合国粮农组织``: the name starts at its place,
+    known enterprise or scope when only common wording stands before it."""
+    surfaces = gazetteer().surfaces
+    starts = [a for a in range(1, len(name) - suffix) if any(name[a : a + k] in surfaces for k in (2, 3, 4))]
+    starts += [s for s, _, _ in known_enterprise_in(name)]
+    starts += [name.find(w) for w in words("org_scopes") if len(w) >= 2 and name.find(w) > 0]
+    for at in sorted(s for s in starts if 0 < s <= len(name) - suffix - 1):
+        if not proper_parts(name[:at]):
+            return name[at:]
+    return name
+
+
 def plausible(name: str, context: Context, strict: bool = False) -> bool:
     """A short name of 2-12 characters that is no generic group, body, place or phrase;
     ``strict``: also brand-like (a part no common word covers, or a company suffix)."""
     if not 2 <= len(name) <= 12 or NOT_NAME.search(name) or name in word_set("generic_enterprises"):
         return False
-    if name in generic_vocabulary():
-        return False  # 新材料, 钢铁: a sector or product, no firm
+    if name in generic_vocabulary() or _feature(name):
+        return False  # 新材料, 钢铁: a sector or product; 周原遗址, 赤水河（昭通段）: a site, no firm
     if name.endswith(words("government_bodies")) or is_place(name, context.places):
         return False
     if name in word_set("not_places", "places") or name.startswith(("省级", "市级", "国家级", "县级")):
@@ -123,6 +148,11 @@ def plausible(name: str, context: Context, strict: bool = False) -> bool:
     if suffix or name.endswith(words("company_suffixes")):
         return True
     return bool(proper_parts(name)) if strict else name not in common_words()
+
+
+def _feature(name: str) -> bool:
+    """A site, a water, a people or a deal: names that end as no firm's does."""
+    return re.sub(r"[（(][^）)]*[）)]$", "", name).endswith(words("not_firm_endings"))
 
 
 def _product(name: str) -> bool:

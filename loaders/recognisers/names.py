@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from loaders.clauses import strip_leading
 from loaders.gazetteer import alternation, automaton, load, occurrences, pattern, word_set, words
 from loaders.places import Places, gazetteer
 from loaders.wording import boundaries, common_words, place_names, proper_parts
@@ -319,4 +320,8 @@ def _plausible(found: str, places: Places) -> bool:
         return False
     if found in word_set("generic_enterprises") or is_place(found, places):
         return False
+    if strip_leading(found, keep=1)[1] or found.endswith(words("not_firm_endings")):
+        return False  # 深化国资, 沱浍河: a verb's object, a river
+    if len(found) <= 3 and all(c in load("places")["abbreviation_chars"] for c in found):
+        return False  # 兰张, 厦漳泉: the abbreviated places a line joins
     return not re.search(r"\d", found) and not SCOPE.match(found)
