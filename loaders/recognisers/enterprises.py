@@ -28,7 +28,9 @@ from loaders.recognisers.names import generic_vocabulary, head, is_place, known_
 from loaders.segment import Sentence
 from loaders.wording import common_words, proper_parts
 
-ORG = re.compile(rf"(?:{alternation('org_suffixes')})(?![\u4e00-\u9fff]?(?:化|业|机构|体系|建设|系统))")
+ORG = re.compile(
+    rf"(?:{alternation('org_suffixes')})(?![\u4e00-\u9fff]?(?:化|业|机构|体系|系统))(?!建设(?:[，。；、]|$))"
+)
 NOT_NAME = re.compile(
     r"\d|[的其“”型—＋+]|(?<=\S{2})[和及与](?=\S{2})|^[一二三四五六七八九十两各本该全]|^[省市县区](?:级|属|内|外|直)|期$"
     r"|重大|重点|规模以上|骨干|龙头|试点|(?:央企|国企|民企|外企|企业)$"

@@ -123,7 +123,7 @@ def anchored(modifier: str, head_word: str, places: Places) -> bool:
         return False
     if COUNT.search(modifier) or modifier.endswith("型") or SIZE.match(modifier):
         return False
-    if re.match(r"^([\u4e00-\u9fff])\1[^，]{0,4}通", modifier):
+    if re.search(r"([\u4e00-\u9fff])\1[^，]{0,4}通", modifier):
         return False  # 市市通高铁, 乡乡基本通三级以上公路: a slogan of coverage
     if any(w in modifier for w in (*words("superlatives"), *words("internal_verbs"), *words("not_in_names"))):
         return False
