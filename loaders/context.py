@@ -4,18 +4,45 @@ One ``Context`` per extraction: the segmented document, the plan's identity, its
 (the home region decides which short forms count; a report with a review part follows
 DECISIONS_GWR.md, where macro-regions are no places), the mentions found so far per
 sentence, and the work budget.
+
+The budget allows ``SECONDS_PER_MB`` of work per megabyte of text (at least
+``MIN_SECONDS``). Extraction is linear in the text's length, so only a hostile document
+runs out; it stops with ``ExtractionBudgetExceeded``, naming the file and the limit.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from loaders.budget import Budget
+from loaders.exceptions import ExtractionBudgetExceeded
 from loaders.identity import Identity
 from loaders.mention import Mention
 from loaders.places import Places
-from loaders.segment import Document, Sentence
+from loaders.sentences import Document, Sentence
+
+SECONDS_PER_MB = 30.0
+MIN_SECONDS = 20.0
+CHECK_EVERY = 64
+
+
+class Budget:
+    def __init__(self, source: str, characters: int, seconds: float | None = None) -> None:
+        self.source = source
+        self.seconds = seconds if seconds is not None else max(MIN_SECONDS, SECONDS_PER_MB * characters / 1e6)
+        self.deadline = time.monotonic() + self.seconds
+        self.steps = 0
+
+    def step(self) -> None:
+        """Count one unit of work (a sentence); every so often, check the clock."""
+        self.steps += 1
+        if self.steps % CHECK_EVERY == 0:
+            self.check()
+
+    def check(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise ExtractionBudgetExceeded(self.source, f"{self.seconds:.0f} s of extraction")
 
 
 @dataclass

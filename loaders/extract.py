@@ -9,17 +9,18 @@ every sentence (``recognisers``: one registry), nodes (``nodes``) and links (``l
 from __future__ import annotations
 
 from graph.records import Graph
-from loaders.budget import Budget
 from loaders.builder import GraphBuilder
-from loaders.context import Context
+from loaders.context import Budget, Context
 from loaders.identity import identify
 from loaders.layout import read_layout
 from loaders.link import Linker
 from loaders.nodes import Nodes
-from loaders.places import Places, document_zones
+from loaders.places import Places
 from loaders.recognisers import recognise
 from loaders.scope import find_scope
-from loaders.segment import Document, Segmenter
+from loaders.segment import Segmenter
+from loaders.sentences import Document
+from loaders.zones import document_zones
 
 
 def document(text: str, source_name: str = "plan.txt") -> Context:

@@ -25,7 +25,7 @@ from loaders.gazetteer import load
 from loaders.mention import Mention
 from loaders.nodes import Nodes
 from loaders.places import SOURCE as PLACE_SOURCE
-from loaders.segment import Sentence
+from loaders.sentences import Sentence
 from loaders.taxonomy import SOURCE as INDUSTRY_SOURCE
 from loaders.taxonomy import sector_of, taxonomy
 

@@ -10,12 +10,13 @@ returns its mentions; the registry (``loaders.recognisers``) orders them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from loaders.context import Context
-    from loaders.segment import Sentence
+    from loaders.sentences import Sentence
 
 Span = tuple[int, int]
 
@@ -53,3 +54,12 @@ class Recogniser(Protocol):
 
 def free(mention: Mention, blocked: list[Span]) -> bool:
     return not any(mention.overlaps(s, e) for s, e in blocked)
+
+
+def longest(found: Iterable[Mention]) -> list[Mention]:
+    """Keep a mention unless a longer one (or an earlier one of the same length) covers it."""
+    kept: list[Mention] = []
+    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if not any(k.overlaps(m.start, m.end) and k.name != m.name for k in kept) and m not in kept:
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)

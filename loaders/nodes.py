@@ -15,7 +15,7 @@ from loaders.builder import GraphBuilder
 from loaders.context import Context
 from loaders.mention import Mention
 from loaders.recognisers.names import head
-from loaders.segment import Heading, Sentence
+from loaders.sentences import Heading, Sentence
 from loaders.taxonomy import core, sector_of
 
 PROJECT_FACTS = ("capacity", "phase", "product", "status")

@@ -19,102 +19,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from loaders.gazetteer import load, regex
 from loaders.layout import ANNEX, LAYOUT, Layout, Paragraph
+from loaders.numbering import heading_like, section_indexes, sections_with_parts
 from loaders.scope import Scope
-from loaders.wording import common_words
-
-CN_NUMBERS = "一二三四五六七八九十"
-
-
-@dataclass
-class Heading:
-    kind: str  # "section" | "task"
-    name: str
-    start: int
-    end: int
-    level: int
-    parent: Heading | None = None
-    alias: str | None = None  # the enumerated form (一是…)
-    own_line: bool = False  # a heading on a line of its own heads the paragraphs below it
-
-
-@dataclass
-class Sentence:
-    text: str
-    start: int
-    end: int
-    paragraph: int
-    section: Heading | None
-    task: Heading | None  # the innermost task whose block holds it
-    heading: Heading | None = None  # set when the sentence is itself a heading
-    review: bool = False
-
-
-@dataclass
-class Document:
-    text: str
-    title: str | None
-    title_start: int
-    body_start: int
-    headings: list[Heading] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
-    review: tuple[int, int] | None = None
-
-    @property
-    def sections(self) -> list[Heading]:
-        return [h for h in self.headings if h.kind == "section"]
-
-    @property
-    def tasks(self) -> list[Heading]:
-        return [h for h in self.headings if h.kind == "task"]
-
-
-def split_sentences(text: str, offset: int) -> list[tuple[str, int, int]]:
-    """Sentences of one paragraph with absolute offsets; the end mark stays outside."""
-    out, pos = [], 0
-    for m in regex("sentence_end", LAYOUT).finditer(text + "。"):
-        for start, chunk in _bounded(text, pos, m.start()):
-            stripped = chunk.strip()
-            if stripped:
-                s = offset + start + chunk.index(stripped)
-                out.append((stripped, s, s + len(stripped)))
-        pos = m.end()
-    return out
-
-
-def _bounded(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """``text[start:end]`` in runs of at most ``sentence_max`` characters, each cut after
-    its last clause mark when it has one."""
-    limit, cut = load(LAYOUT)["sentence_max"], regex("sentence_cut", LAYOUT)
-    out = []
-    while end - start > limit:
-        marks = [m.end() for m in cut.finditer(text, start + limit // 2, start + limit)]
-        stop = marks[-1] if marks else start + limit
-        out.append((start, text[start:stop]))
-        start = stop
-    out.append((start, text[start:end]))
-    return out
-
-
-def heading_like(text: str, limit: int, breakers: bool = True) -> bool:
-    """A short verb or noun phrase: no clause break, number or list, no address."""
-    if not 2 <= len(text) <= limit or regex("principle", LAYOUT).match(text):
-        return False
-    return not (breakers and (regex("heading_breakers", LAYOUT).search(text) or "是" in text or _has_subject(text)))
-
-
-def _has_subject(text: str) -> bool:
-    """``“三极”要持续挑大梁``: a modal 要 after a subject makes a statement, not a heading
-    (要 inside a word — 重要, 要素 — does not)."""
-    words = common_words()
-    return any(
-        c == "要" and text[i - 1 : i + 1] not in words and text[i : i + 2] not in words
-        for i, c in enumerate(text)
-        if i > 0
-    )
+from loaders.sentences import Document, Heading, Sentence, split_sentences
 
 
 class Segmenter:
@@ -126,9 +36,9 @@ class Segmenter:
         self.doc = Document(layout.text, layout.title, layout.title_start, start)
         self.doc.review = scope.review
         self.paragraphs = body
-        self.sections = _section_indexes(body)
+        self.sections = section_indexes(body)
         self.section_order = sorted(self.sections)
-        self.parted = _sections_with_parts(body, self.sections)
+        self.parted = sections_with_parts(body, self.sections)
         self.current = -1  # paragraph index of the current section
         self.stack: list[Heading] = []
 
@@ -272,51 +182,3 @@ class Segmenter:
         task = next((h for h in reversed(self.stack) if h.kind == "task"), None) if not review else None
         section = self.stack[0] if self.stack and self.stack[0].kind == "section" else None
         self.doc.sentences.append(Sentence(text, s, e, paragraph, section, task, heading=heading, review=review))
-
-
-def _section_indexes(paragraphs: list[Paragraph]) -> dict[int, str]:
-    """Paragraph index → section name: ``一、…`` headings in sequence, or, when a document
-    numbers none, its short part titles (a line without sentence marks above a long one)."""
-    pattern = regex("section", LAYOUT)
-    out: dict[int, str] = {}
-    for i, para in enumerate(paragraphs):
-        m = pattern.match(para.text)
-        numbered = m and "。" not in m.group(2)[:-1] and CN_NUMBERS.find(m.group(1)[-1]) >= 0
-        if m and numbered and _number(m.group(1)) == len(out) + 1:
-            out[i] = m.group(2).rstrip("。")
-    if out:
-        return out
-    for i, para in enumerate(paragraphs[:-1]):
-        text = para.text
-        if (
-            heading_like(text, 40, breakers=False)
-            and not any(c in text for c in "。，,；;：:！!？?、")
-            and not (regex("part", LAYOUT).match(text) or regex("enumerated", LAYOUT).match(text))
-        ) and len(paragraphs[i + 1].text) > 2 * len(text):
-            out[i] = text
-    return out
-
-
-def _sections_with_parts(paragraphs: list[Paragraph], sections: dict[int, str]) -> set[int]:
-    """The sections (by paragraph index) that contain numbered parts ``（一）``."""
-    out, current = set(), -1
-    part = regex("part", LAYOUT)
-    for i, para in enumerate(paragraphs):
-        if i in sections:
-            current = i
-        elif current >= 0 and part.match(para.text):
-            out.add(current)
-    return out
-
-
-def _number(numeral: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20."""
-    if numeral == "十":
-        return 10
-    if numeral.startswith("十"):
-        return 10 + CN_NUMBERS.index(numeral[1]) + 1
-    if numeral.endswith("十"):
-        return (CN_NUMBERS.index(numeral[0]) + 1) * 10
-    if "十" in numeral:
-        return (CN_NUMBERS.index(numeral[0]) + 1) * 10 + CN_NUMBERS.index(numeral[-1]) + 1
-    return CN_NUMBERS.index(numeral) + 1

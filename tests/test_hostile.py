@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders import budget
+from loaders import context
 from loaders.exceptions import ExtractionBudgetExceeded, LoadError
 from loaders.extract import document, extract
 from loaders.gazetteer import load
@@ -48,8 +48,8 @@ def test_many_sections_each_become_a_section():
 
 
 def test_the_budget_stops_a_document_that_takes_too_long(monkeypatch, tmp_path):
-    monkeypatch.setattr(budget, "MIN_SECONDS", 0.0)
-    monkeypatch.setattr(budget, "SECONDS_PER_MB", 0.0)
+    monkeypatch.setattr(context, "MIN_SECONDS", 0.0)
+    monkeypatch.setattr(context, "SECONDS_PER_MB", 0.0)
     path = tmp_path / "hostile.txt"
     path.write_text(SEED, encoding="utf-8")
     with pytest.raises(ExtractionBudgetExceeded) as caught:
@@ -59,6 +59,6 @@ def test_the_budget_stops_a_document_that_takes_too_long(monkeypatch, tmp_path):
 
 
 def test_a_budget_scales_with_the_text():
-    small, large = budget.Budget("a.txt", 1_000), budget.Budget("b.txt", 4_000_000)
-    assert small.seconds == budget.MIN_SECONDS
-    assert large.seconds == pytest.approx(4 * budget.SECONDS_PER_MB)
+    small, large = context.Budget("a.txt", 1_000), context.Budget("b.txt", 4_000_000)
+    assert small.seconds == context.MIN_SECONDS
+    assert large.seconds == pytest.approx(4 * context.SECONDS_PER_MB)

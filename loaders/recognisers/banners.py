@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from loaders.context import Context
 from loaders.mention import Mention, Span, free
-from loaders.segment import Sentence
+from loaders.sentences import Sentence
 
 
 class Banners:

@@ -15,17 +15,16 @@ as actors (never a government body), by their short names as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 
 from loaders.clauses import BREAK, CLAUSE_BREAK, clause_start, strip_leading
 from loaders.context import Context
 from loaders.gazetteer import alternation, regex, word_set, words
-from loaders.mention import Mention, Span, free
+from loaders.mention import Mention, Span, free, longest
 from loaders.places import gazetteer
 from loaders.recognisers.lists import Listing, listings
 from loaders.recognisers.names import generic_vocabulary, head, is_place, known_enterprise_in
-from loaders.segment import Sentence
+from loaders.sentences import Sentence
 from loaders.wording import common_words, proper_parts
 
 ORG = re.compile(
@@ -57,7 +56,7 @@ class Enterprises:
         found.extend(self._organisations(text, base, context, projects))
         found.extend(self.mention(text, s, e, base, official=o) for s, e, o in known_enterprise_in(text))
         found = [m if "project" in m.attributes else _trimmed(m, context) for m in found]
-        return _longest(m for m in found if free(m, blocked) or "project" in m.attributes)
+        return longest(m for m in found if free(m, blocked) or "project" in m.attributes)
 
     def mention(self, text: str, start: int, end: int, base: int, **attributes: object) -> Mention:
         return Mention("Enterprise", base + start, base + end, text[start:end], self.name, attributes=attributes)
@@ -195,11 +194,3 @@ def _kind(listing: Listing) -> str | None:
     if listing.tail.startswith(words("project_verbs")):
         return "bare"  # 空客二线、…、启源芯动力等投产增效: the verb says the items are projects
     return None
-
-
-def _longest(found: Iterable[Mention]) -> list[Mention]:
-    out: list[Mention] = []
-    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
-        if not any(o.overlaps(m.start, m.end) for o in out):
-            out.append(m)
-    return sorted(out, key=lambda m: m.start)

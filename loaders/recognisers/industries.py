@@ -21,7 +21,7 @@ from loaders.context import Context
 from loaders.gazetteer import automaton, load, occurrences, word_set, words
 from loaders.mention import Mention, Span, free
 from loaders.recognisers.lists import Listing, listings
-from loaders.segment import Sentence
+from loaders.sentences import Sentence
 from loaders.taxonomy import Sector, sector_of
 from loaders.wording import proper_parts
 

@@ -16,17 +16,23 @@ from __future__ import annotations
 
 import re
 
-from loaders.clauses import BREAK, CLAUSE_BREAK, balanced, clause_start, status_after, strip_leading
+from loaders.clauses import balanced, clause_start, status_after, strip_leading
 from loaders.context import Context
 from loaders.gazetteer import pattern, word_set, words
-from loaders.mention import Mention, Span, free
+from loaders.mention import Mention, Span, free, longest
 from loaders.numbers import find_quantities
-from loaders.places import Places
 from loaders.recognisers.ellipsis import borrowed_head, elliptical, metro_lines, shared_head
 from loaders.recognisers.lists import Listing, listings
-from loaders.recognisers.names import PHASE, SCOPE, anchored, head, head_pattern, is_place, known_enterprise_in, owner
-from loaders.segment import Sentence
-from loaders.wording import all_words, common_words
+from loaders.recognisers.names import PHASE, anchored, head, head_pattern, is_place, known_enterprise_in
+from loaders.recognisers.owners import owner
+from loaders.recognisers.project_spans import (
+    after_conjunction,
+    after_placed_verb,
+    ends_name,
+    placed_by_cheng_wei,
+    shared_modifier,
+)
+from loaders.sentences import Sentence
 
 COUNT = re.compile(r"\d+[个家所座处条项批台套]|[一二三四五六七八九十两]+[个家所座处条项批]")
 
@@ -44,7 +50,7 @@ class Projects:
             found.extend(self._product_lines(sentence, context))
         for n, s, e, status in metro_lines(text):
             found.append(self.mention(n, s, e, sentence, context, status, alias=text[s:e]))
-        return [m for m in _longest(found) if free(m, blocked)]
+        return [m for m in longest(found) if free(m, blocked)]
 
     # -- lists -----------------------------------------------------------------------------
     def _listed(self, listing: Listing, sentence: Sentence, context: Context) -> list[Mention]:
@@ -86,20 +92,20 @@ class Projects:
     def _headed(self, sentence: Sentence, context: Context) -> list[Mention]:
         text, out = sentence.text, []
         for m in head_pattern().finditer(text):
-            if not _ends_name(text, m.end()):
+            if not ends_name(text, m.end()):
                 continue
             begin = clause_start(text, m.start())
             if begin > 0 and text[begin - 1] == "“" and not re.search(r"\d", text[begin : m.end()]):
                 continue  # a quoted slogan (“满园工程”); a quoted code (“117项目”) is a name
-            raw = _after_conjunction(text[begin : m.end()])
+            raw = after_conjunction(text[begin : m.end()])
             name, cut = strip_leading(raw, keep=len(m.group()) + 1)
-            name = _after_placed_verb(name, len(m.group()) + 1, context.places)
+            name = after_placed_verb(name, len(m.group()) + 1, context.places)
             start = m.end() - len(name)
             cut = len(raw) - len(name)
             modifier = name[: -len(m.group())]
-            common = _shared_modifier(text, begin, start)
+            common = shared_modifier(text, begin, start)
             named = balanced(name) and len(name) <= 32 and anchored(common + modifier, m.group(), context.places)
-            if not (named or name in words("designations") or _placed_by_cheng_wei(text, begin, raw, context)):
+            if not (named or name in words("designations") or placed_by_cheng_wei(text, begin, raw, context)):
                 continue
             status = status_after(text, m.end()) or (raw[:cut] or None)
             shared = shared_head(text, start, name, m.group(), context.places)
@@ -204,69 +210,3 @@ def _organisation_name(text: str) -> bool:
     if pattern(r"[\u4e00-\u9fff]{2,3}{company_suffixes}").fullmatch(text):
         return True
     return bool(text.endswith(words("org_suffixes"))) and head(text) is None
-
-
-def _ends_name(text: str, end: int) -> bool:
-    """A head ends a name unless another head, a figure, a word running on (工程院) or a
-    noun it modifies follows (``机场大道``, ``中心城区``, ``园区用地``)."""
-    follow = text[end : end + 6]
-    if not follow or follow[0] in BREAK or follow.startswith(("(", "（", "》", "”")):
-        return True
-    if head_pattern().match(follow) or re.match(r"^[\d%]", follow):
-        return False
-    if text[end - 2 : end + 1] in common_words():
-        return False
-    if pattern(r"[\u4e00-\u9fff]{0,6}?{org_suffixes}").match(text, end, end + 9):
-        return False  # 中国工程物理研究院: the head is inside an organisation's name
-    return not follow.startswith(words("head_continuations"))
-
-
-def _after_placed_verb(name: str, keep: int, places: Places) -> str:
-    """``吉林市建设化工新材料基地``: a place, a verb, then the name; the name is what
-    follows the verb (the place is the clause's subject)."""
-    found = places.find(name[: len(name) - keep], lambda s, e: True)
-    if not found or found[0].start != 0:
-        return name
-    rest, cut = strip_leading(name[found[0].end :], keep=keep)
-    return rest if cut else name
-
-
-def _after_conjunction(raw: str) -> str:
-    """``黑河公路大桥和同江铁路大桥`` → the last conjunct; ``A成为B`` → B; not at the 和
-    of a word (协和天津基地)."""
-    for sep in ("成为", "和", "与"):
-        i = raw.rfind(sep)
-        if i > 0 and len(raw) - i - len(sep) >= 4 and "“" not in raw[i:]:
-            if len(sep) == 1 and (raw[i - 1 : i + 1] in all_words() or raw[i : i + 2] in all_words()):
-                continue
-            return raw[i + len(sep) :]
-    return raw
-
-
-def _shared_modifier(text: str, begin: int, start: int) -> str:
-    """``自治区玉米、肉牛种业技术创新中心``: the scope written on the first of the items that
-    share this name's head anchors it too."""
-    if begin == 0 or text[begin - 1] != "、":
-        return ""
-    first = clause_start(text, begin - 1, CLAUSE_BREAK)
-    opening, _ = strip_leading(text[first : begin - 1], keep=2)
-    scope = SCOPE.match(opening)
-    if not scope or opening == scope.group() or text[begin : begin + 2] in ("省级", "市级", "县级"):
-        return ""  # 国家、省级区域公共卫生中心: a class of centres, no designation
-    return scope.group()
-
-
-def _placed_by_cheng_wei(text: str, begin: int, raw: str, context: Context) -> bool:
-    """``申报科左后旗成为国家现代农业产业园区``: a designation the text ties to a place."""
-    before = text[max(0, begin - 12) : begin] + raw
-    i = before.find("成为")
-    return i > 0 and bool(context.places.find(before[:i]))
-
-
-def _longest(found: list[Mention]) -> list[Mention]:
-    """Keep a mention unless a longer one (or an earlier one of the same length) covers it."""
-    kept: list[Mention] = []
-    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
-        if not any(k.overlaps(m.start, m.end) and k.name != m.name for k in kept) and m not in kept:
-            kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
