@@ -33,13 +33,6 @@ def clause_start(text: str, pos: int, breaks: str = BREAK) -> int:
     return i
 
 
-def clause_end(text: str, pos: int, breaks: str = CLAUSE_BREAK) -> int:
-    i, ceiling = pos, min(len(text), pos + MAX_BACK)
-    while i < ceiling and text[i] not in breaks:
-        i += 1
-    return i
-
-
 @cache
 def leading_words() -> dict[str, tuple[str, ...]]:
     """First character → the words that open a phrase with it, longest first."""

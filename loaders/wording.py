@@ -89,10 +89,6 @@ def _close(out: list[str], run: str, backward: bool) -> list[str]:
     return out
 
 
-def is_generic(text: str, *known: AbstractSet[str]) -> bool:
-    return not proper_parts(text, *known)
-
-
 def crosses(text: str, start: int, end: int, left: bool = True, right: bool = True) -> bool:
     """Does a common word straddle the edge of ``text[start:end]`` (示范县 for 范县 at the
     left, 黄河南岸 for 河南 at both)? Then the span is no word of its own."""

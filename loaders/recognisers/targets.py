@@ -117,34 +117,14 @@ class _Clause:
             qs, qe = q.start - cut, q.end - cut
             head, tail = text[:qs], text[qe:]
         lead = leading_change(head)
-        verbs_only = bool(head) and not without_leading_changes(head)
-        keeps_tail = (
-            bool(tail)
-            and len(tail) <= 20
-            and (
-                not head
-                or head == lead
-                or verbs_only
-                or head.endswith(("的", "等"))
-                or (lead is not None and len(tail) <= 4)
-            )
-        )
+        keeps_tail = _keeps_tail(head, tail, lead)
         name = text[: qe + len(tail)] if keeps_tail else text[:qe]
         if len(name) < 3 or not re.search(r"[\u4e00-\u9fff]", name.replace(q.unit, "")):
             return None
         trail = trailing_change(head)
         change = trail or lead or inherited
-        indicator = head
-        if trail:
-            indicator = head[: -len(trail)]
-        elif lead:
-            indicator = head[len(lead) :]
-        if keeps_tail and not indicator:
-            indicator = tail
-        base = BASE_YEAR.search(indicator)
-        if base:
-            indicator = indicator[: base.start()] + indicator[base.end() :]
-        indicator = indicator.strip("的") or name
+        indicator, base = _indicator(head, tail if keeps_tail else "", lead, trail)
+        indicator = indicator or name
         end = q.end + (len(tail) if keeps_tail else 0)
         return target(
             name,
@@ -188,3 +168,26 @@ class Targets:
         if sentence.review:
             return []
         return find_targets(sentence.text, sentence.start, blocked)
+
+
+def _keeps_tail(head: str, tail: str, lead: str | None) -> bool:
+    """Does the name run past the number (``新增城镇就业60万人``, ``…2000张床位``)? When a
+    short tail follows and what comes before is only the verb, or nothing."""
+    if not tail or len(tail) > 20:
+        return False
+    verbs_only = bool(head) and not without_leading_changes(head)
+    return (
+        not head or head == lead or verbs_only or head.endswith(("的", "等")) or (lead is not None and len(tail) <= 4)
+    )
+
+
+def _indicator(head: str, tail: str, lead: str | None, trail: str | None) -> tuple[str, re.Match[str] | None]:
+    """The indicator: the words before the number without the change verb (or the tail
+    when nothing else names it), and the base year taken out of it (较2020年)."""
+    indicator = head[: -len(trail)] if trail else head[len(lead) :] if lead else head
+    if tail and not indicator:
+        indicator = tail
+    base = BASE_YEAR.search(indicator)
+    if base:
+        indicator = indicator[: base.start()] + indicator[base.end() :]
+    return indicator.strip("的"), base
