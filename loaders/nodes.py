@@ -8,18 +8,18 @@ node named as first written.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from loaders.builder import GraphBuilder
 from loaders.context import Context
+from loaders.gazetteer import regex
 from loaders.mention import Mention
 from loaders.recognisers.names import head
 from loaders.sentences import Heading, Sentence
 from loaders.taxonomy import core, sector_of
 
 PROJECT_FACTS = ("capacity", "phase", "product", "status")
-MARKED = re.compile(r"(产业|业|经济)$")
+MARKED = regex("marked_sector", "industries")
 
 
 def project_key(name: str) -> str:

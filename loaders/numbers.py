@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.gazetteer import alternation, words
+from loaders.gazetteer import alternation, regex, words
 
 UNIT = alternation("units")
 QUAL_AFTER = alternation("qualifiers_after")
@@ -24,7 +24,7 @@ QUANTITY = re.compile(
     rf"(?P<qa>{QUAL_AFTER})?"
 )
 SHIELDED = re.compile(r"“[^”]*”|《[^》]*》|\([^)]*\)|（[^）]*）")
-CURRENCY_CONTEXT = re.compile(r"产值|投资|收入|资金|金额|成交额|营收|规模|贷款|GDP|生产总值")
+CURRENCY_CONTEXT = regex("currency_context")
 
 
 @dataclass(frozen=True)

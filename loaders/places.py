@@ -24,13 +24,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from loaders.gazetteer import automaton, load, occurrences, word_set
+from loaders.gazetteer import automaton, load, occurrences, word_set, words
 from loaders.wording import crosses
 
 SOURCE = "gazetteer:divisions+places"
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")
 ADMIN_SUFFIX = set("省市县区旗盟州")
-RIGHT_BREAKS = ("市场", "市值", "市面")
+RIGHT_BREAKS = words("right_breaks", "places")
 LEVELS = ("province", "prefecture", "zone", "county", "region")
 FORMS = ("full", "alias", "local", "short")
 

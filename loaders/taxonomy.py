@@ -8,17 +8,16 @@ knows it. Facts from here (part-of, upstream-of, chain links) are marked as comi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from loaders.gazetteer import load
+from loaders.gazetteer import load, regex, words
 
 SOURCE = "gazetteer:industries"
-PREFIX = re.compile(r"^现代化?")
-SUFFIX = re.compile(r"(全产业链|产业链|产业集群|产业|行业)$")
-KEEP_YE = ("农业", "林业", "渔业", "牧业", "种业", "奶业", "乳业", "矿业", "商业", "旅游业")
+PREFIX = regex("modern_prefix", "industries")
+SUFFIX = regex("sector_suffix", "industries")
+KEEP_YE = words("keep_ye", "industries")
 
 
 @dataclass(frozen=True)

@@ -14,15 +14,13 @@ from __future__ import annotations
 import re
 
 from loaders.clauses import CLAUSE_BREAK, clause_start, split_items, status_after, strip_leading
-from loaders.gazetteer import word_set, words
+from loaders.gazetteer import regex, word_set, words
 from loaders.places import Places
 from loaders.recognisers.names import generic_vocabulary, head
 from loaders.wording import proper_parts
 
-METRO = re.compile(
-    r"(地铁)?((?:[A-Z]\d{1,2}|\d{1,2}号)线)((?:[一二三四五六七八九十]期)?(?:[东南西北]段)?)(?:及(延伸线))?"
-)
-SCOPE = re.compile(r"^(国家|自治区|省|市|县)")
+METRO = regex("metro_line")
+SCOPE = regex("list_scope")
 MAX_SHORT = 6
 
 
@@ -31,7 +29,7 @@ def elliptical(item: str, category: str) -> str | None:
     (not 重大工程, 重点项目) and a short proper item (not 高校院所)."""
     if not category or category in word_set("collective_categories") or head(category) is None:
         return None
-    if category.endswith(("项目", "工程", "平台", "载体")) and not proper_parts(category[:-2], generic_vocabulary()):
+    if category.endswith(words("elliptical_categories")) and not proper_parts(category[:-2], generic_vocabulary()):
         return None
     if any(w in item for w in generic_vocabulary() if len(w) >= 2) or any(q in item for q in words("qualifiers")):
         return None

@@ -27,14 +27,8 @@ from loaders.recognisers.names import generic_vocabulary, head, is_place, known_
 from loaders.sentences import Sentence
 from loaders.wording import common_words, proper_parts
 
-ORG = re.compile(
-    rf"(?:{alternation('org_suffixes')})(?![\u4e00-\u9fff]?(?:化|业|机构|体系|系统))(?!建设(?:[，。；、]|$))"
-)
-NOT_NAME = re.compile(
-    r"\d|[的其“”型—＋+]|(?<=\S{2})[和及与](?=\S{2})|^[一二三四五六七八九十两各本该全]|^[省市县区](?:级|属|内|外|直)|期$"
-    r"|重大|重点|规模以上|骨干|龙头|试点|(?:央企|国企|民企|外企|企业)$"
-    r"|[将被]|分别|进入|更名|举办|创建|入选|圆梦|一流"
-)
+ORG = regex("org_name_end")
+NOT_NAME = regex("not_firm_name")
 
 
 @cache
@@ -139,7 +133,7 @@ def plausible(name: str, context: Context, strict: bool = False) -> bool:
         return False  # 新材料, 钢铁: a sector or product; 周原遗址, 赤水河（昭通段）: a site, no firm
     if name.endswith(words("government_bodies")) or is_place(name, context.places):
         return False
-    if name in word_set("not_places", "places") or name.startswith(("省级", "市级", "国家级", "县级")):
+    if name in word_set("not_places", "places") or name.startswith(words("level_words")):
         return False
     if "等" in name and name[name.index("等") - 1 : name.index("等") + 1] not in common_words():
         return False

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from loaders.clauses import clause_start, strip_leading
 from loaders.context import Context
-from loaders.gazetteer import automaton, load, occurrences, word_set, words
+from loaders.gazetteer import automaton, load, occurrences, regex, word_set, words
 from loaders.mention import Mention, Span, free
 from loaders.recognisers.lists import Listing, listings
 from loaders.sentences import Sentence
@@ -28,10 +28,10 @@ from loaders.wording import proper_parts
 if TYPE_CHECKING:
     from loaders.places import Places
 
-HEADS = re.compile(r"(全产业链|产业链|产业集群|产业|经济)")
-MARKED = re.compile(r"(产业|业|经济|产业链|产业集群)$")
-WIDEN = ("农业", "渔业", "林业", "牧业", "畜牧业", "加工业", "服务业", "制造业")
-NOT_PART = re.compile(r"[的以在向把从对为将与等“”、\d（）()+＋]|产业|经济")
+HEADS = regex("heads_pattern", "industries")
+MARKED = regex("marked_industry", "industries")
+WIDEN = words("widening_words", "industries")
+NOT_PART = regex("not_part", "industries")
 IND = "industries"
 
 

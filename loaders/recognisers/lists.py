@@ -14,16 +14,16 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from loaders.clauses import CLAUSE_BREAK, clause_start, split_items, strip_leading
-from loaders.gazetteer import alternation, words
+from loaders.gazetteer import alternation, regex, words
 from loaders.recognisers.names import head
 from loaders.wording import common_words, proper_parts
 
 MAX_ITEM = 24
 MAX_LISTS = 64
-CONJUNCTIONS = re.compile(r"(?<=[\u4e00-\u9fff”）)A-Za-z\d])(和|及|与)(?=[\u4e00-\u9fff“A-Za-z\d])")
-CUT_BEFORE = re.compile(r"以及|还有|包括")
-PREPOSITIONS = ("与", "和", "同", "对", "向", "把", "将")
-ADVERBS = ("稳定", "加快", "全面", "尽快", "持续", "快速", "进一步", "逐步")
+CONJUNCTIONS = regex("conjunctions")
+CUT_BEFORE = regex("list_cut_before")
+PREPOSITIONS = words("list_prepositions")
+ADVERBS = words("list_adverbs")
 
 
 @dataclass(frozen=True)

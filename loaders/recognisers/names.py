@@ -13,51 +13,19 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from loaders.gazetteer import alternation, automaton, load, occurrences, pattern, words
+from loaders.gazetteer import alternation, automaton, load, occurrences, pattern, regex, words
 from loaders.places import Places, gazetteer
 from loaders.wording import common_words, proper_parts
 
-SCOPE = re.compile(r"^(国家|全国|中国|亚洲|国际|省|自治区|市)(?!级)")
-DESIGNATION_HEADS = (
-    "中心",
-    "实验室",
-    "基地",
-    "示范区",
-    "先导区",
-    "试验区",
-    "资源库",
-    "枢纽",
-    "园区",
-    "产业园",
-    "示范城市",
-)
-COUNT = re.compile(
-    r"(?<!第)(?:\d+[个家所座处条项批名场]|[一二三四五六七八九十百千两]+[个家所座处条项批名场])|\d+年以上|[%％]"
-)
-SIZE = re.compile(r"^\d+(?:\.\d+)?(?:万)?(?:公里|千米|米|平方米|平方公里|亩|公顷)")
-GRADE = re.compile(r"\d*[A-Z]级|\d+星级")
-PHASE = re.compile(r"[一二三四五六七八九十]+期")
+SCOPE = regex("name_scope")
+DESIGNATION_HEADS = words("designation_heads")
+COUNT = regex("count_in_name")
+SIZE = regex("size_in_name")
+GRADE = regex("grade")
+PHASE = regex("phase")
 QUOTED = re.compile(r"“[^”]*”")
-PHASE_SUFFIX = re.compile(r"(?:[一二三四五六七八九十]+期|[东南西北]段)+$")
-NOT_ANCHORS = (
-    "一批",
-    "各类",
-    "更多",
-    "相关",
-    "所有",
-    "一些",
-    "若干",
-    "全省",
-    "全市",
-    "全区",
-    "重点",
-    "已",
-    "把",
-    "将",
-    "向",
-    "对",
-    "为",
-)
+PHASE_SUFFIX = regex("phase_suffix")
+NOT_ANCHORS = words("not_anchors")
 
 
 @cache
@@ -109,7 +77,7 @@ def anchored(modifier: str, head_word: str, places: Places) -> bool:
         return bool(PHASE.search(head_word))  # 机场三期
     if head_word.startswith("号") and re.fullmatch(r"[一二三四五六七八九十\d]+", modifier):
         return True  # 四号井: a numbered work
-    if any(modifier.startswith(w) for w in NOT_ANCHORS) or re.search("的|等|这一|这个|并|各", modifier):
+    if any(modifier.startswith(w) for w in NOT_ANCHORS) or regex("in_name_breakers").search(modifier):
         return False
     if COUNT.search(modifier) or modifier.endswith("型") or SIZE.match(modifier):
         return False

@@ -61,7 +61,7 @@ def shared_modifier(text: str, begin: int, start: int) -> str:
     first = clause_start(text, begin - 1, CLAUSE_BREAK)
     opening, _ = strip_leading(text[first : begin - 1], keep=2)
     scope = SCOPE.match(opening)
-    if not scope or opening == scope.group() or text[begin : begin + 2] in ("省级", "市级", "县级"):
+    if not scope or opening == scope.group() or text[begin:].startswith(words("level_words")):
         return ""  # 国家、省级区域公共卫生中心: a class of centres, no designation
     return scope.group()
 

@@ -18,7 +18,7 @@ import re
 
 from loaders.clauses import balanced, clause_start, status_after, strip_leading
 from loaders.context import Context
-from loaders.gazetteer import pattern, word_set, words
+from loaders.gazetteer import pattern, regex, word_set, words
 from loaders.mention import Mention, Span, free, longest
 from loaders.numbers import find_quantities
 from loaders.recognisers.ellipsis import borrowed_head, elliptical, metro_lines, shared_head
@@ -34,7 +34,7 @@ from loaders.recognisers.project_spans import (
 )
 from loaders.sentences import Sentence
 
-COUNT = re.compile(r"\d+[个家所座处条项批台套]|[一二三四五六七八九十两]+[个家所座处条项批]")
+COUNT = regex("count_of_items")
 
 
 class Projects:
@@ -118,7 +118,7 @@ class Projects:
     def _product_lines(self, sentence: Sentence, context: Context) -> list[Mention]:
         """``科区龙马铸锻件产品下线``: a placed enterprise's product line coming on stream."""
         text, out = sentence.text, []
-        for m in re.finditer("(?:产品下线|下线|投产)", text):
+        for m in regex("product_line_verbs").finditer(text):
             begin = clause_start(text, m.start())
             name, cut = strip_leading(text[begin : m.start()], keep=3)
             lead = context.places.find(name)
@@ -150,7 +150,7 @@ class Projects:
             "product": product,
             "status": status,
             "owner": (found_owner.name, start + found_owner.start, start + found_owner.end) if found_owner else None,
-            "line": "至" in name or head(name) in ("铁路", "高铁", "城际", "高速公路", "公路", "管道", "输气管道"),
+            "line": "至" in name or head(name) in words("line_heads"),
         }
         aliases = (alias,) if alias and alias != name else ()
         return Mention("Project", start, end, name, Projects.name, aliases=aliases, attributes=attributes)

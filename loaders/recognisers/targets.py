@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from loaders.gazetteer import words
+from loaders.gazetteer import regex, words
 from loaders.mention import Mention, Span
 from loaders.numbers import find_quantities
 from loaders.recognisers.target_names import (
@@ -36,9 +36,9 @@ if TYPE_CHECKING:
 MASK = "□"
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 PAST_YEAR = re.compile(r"(19|20)\d{2}年")
-BASE_YEAR = re.compile(r"(?:较|比)((?:19|20)\d{2})年")
-PREPOSITION = re.compile(r"^(围绕|从|在|以|对|按照|依托|聚焦)")
-SPREAD = re.compile(r"分别|(?<!人)均(?=[\u4e00-\u9fff]{0,3}\d)")
+BASE_YEAR = regex("base_year")
+PREPOSITION = regex("target_preposition")
+SPREAD = regex("target_spread")
 
 
 class _Clause:
