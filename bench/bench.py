@@ -40,9 +40,9 @@ from queries.paths import paths  # noqa: E402
 from queries.search import search  # noqa: E402
 
 QUERIES: dict[str, Callable[[NetworkxStore], object]] = {
-    "feeders": lambda s: feeders(s, "target:2025年通辽市国民经济和社会发展计划/新增新能源并网400万千瓦"),
+    "feeders": lambda s: feeders(s, "target:2025年通辽市计划报告/新增新能源并网400万千瓦"),
     "impacts": lambda s: impacts(s, "project:扎铝二期35万吨电解铝"),
-    "dependencies": lambda s: dependencies(s, "task:2025年通辽市国民经济和社会发展计划/推动传统产业转型升级"),
+    "dependencies": lambda s: dependencies(s, "task:2025年通辽市计划报告/推动传统产业转型升级"),
     "paths": lambda s: paths(s, "enterprise:梅花生物", "industry:玉米合成生物产业", directed=True),
     "chain": lambda s: chain(s, "industry:铝基新材料产业"),
     "banner": lambda s: banner(s, "banner:科尔沁区"),
@@ -168,7 +168,7 @@ def main() -> None:
         print(f"  ×{args.copies} / tongliao {name:<13} {large[name] / small[name]:6.2f}×")
 
     with tempfile.TemporaryDirectory() as tmp:
-        NetworkxStore(Path(tmp)).write_plan("plan:2025年通辽市国民经济和社会发展计划", graph)
+        NetworkxStore(Path(tmp)).write_plan("plan:2025年通辽市计划报告", graph)
         port = _free_port()
         server = _serve(Path(tmp), port)
         try:

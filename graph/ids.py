@@ -25,8 +25,8 @@ def node_id(node_type: str, name: str, plan_id: str | None = None) -> str:
 
     >>> node_id("Banner", "科尔沁区")
     'banner:科尔沁区'
-    >>> node_id("Task", "筑牢生态安全屏障", "plan:2025年通辽市国民经济和社会发展计划")
-    'task:2025年通辽市国民经济和社会发展计划/筑牢生态安全屏障'
+    >>> node_id("Task", "筑牢生态安全屏障", "plan:2025年通辽市计划报告")
+    'task:2025年通辽市计划报告/筑牢生态安全屏障'
     """
     prefix = node_type.lower()
     if node_type in PLAN_SCOPED:

@@ -14,12 +14,17 @@ from graph.records import Edge, Graph, Node, Provenance
 QUOTE_LIMIT = 80
 
 
+def _key(p: Provenance) -> tuple[Any, ...]:
+    return (p.start, p.end, p.source, p.quote)
+
+
 class GraphBuilder:
     def __init__(self, text: str, plan_id: str) -> None:
         self.text = text
         self.plan_id = plan_id
         self.nodes: dict[str, Node] = {}
         self.edges: dict[tuple[str, str, str], Edge] = {}
+        self._seen: set[tuple[Any, ...]] = set()  # (node or edge, provenance): merging stays linear
 
     def span(self, start: int, end: int, within: tuple[int, int] | None = None) -> Provenance:
         """Provenance quoting the text around ``start:end`` (at most 80 characters of its sentence)."""
@@ -43,22 +48,31 @@ class GraphBuilder:
         aliases: list[str] | tuple[str, ...] = (),
         *,
         scoped: bool = False,
+        key: str | None = None,
         **attributes: Any,
     ) -> str:
-        nid = node_id(node_type, name, self.plan_id if scoped else None)
+        """Add (or merge into) the node of ``name``; ``key``, when given, is the name its id
+        comes from (one sector written two ways is one node)."""
+        nid = node_id(node_type, key or name, self.plan_id if scoped else None)
         node = self.nodes.get(nid)
         if node is None:
             node = Node(id=nid, type=node_type, name=name, attributes={})  # type: ignore[arg-type]
             self.nodes[nid] = node
-        for a in aliases:
-            if a and a != name and a not in node.aliases:
+        for a in (name, *aliases):
+            if a and a != node.name and a not in node.aliases:
                 node.aliases.append(a)
         for k, v in attributes.items():
             if node.attributes.get(k) in (None, [], {}):
                 node.attributes[k] = v
-        if provenance not in node.provenance:
-            node.provenance.append(provenance)
+        self._cite(nid, node.provenance, provenance)
         return nid
+
+    def rename(self, nid: str, name: str) -> None:
+        """Give a node another of its written names as its name; the old one becomes an alias."""
+        node = self.nodes[nid]
+        if name != node.name:
+            node.aliases = [a for a in (node.name, *node.aliases) if a != name]
+            node.name = name
 
     def edge(self, source: str, target: str, edge_type: str, provenance: Provenance, **attributes: Any) -> None:
         if source == target:
@@ -70,8 +84,13 @@ class GraphBuilder:
             self.edges[key] = edge
         for k, v in attributes.items():
             edge.attributes.setdefault(k, v)
-        if provenance not in edge.provenance:
-            edge.provenance.append(provenance)
+        self._cite(key, edge.provenance, provenance)
+
+    def _cite(self, owner: Any, cited: list[Provenance], provenance: Provenance) -> None:
+        seen = (owner, *_key(provenance))
+        if seen not in self._seen:
+            self._seen.add(seen)
+            cited.append(provenance)
 
     def graph(self) -> Graph:
         return Graph(nodes=list(self.nodes.values()), edges=list(self.edges.values()))

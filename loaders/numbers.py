@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.gazetteer import alternation, words
+from loaders.gazetteer import alternation, regex, words
 
 UNIT = alternation("units")
 QUAL_AFTER = alternation("qualifiers_after")
@@ -24,7 +24,7 @@ QUANTITY = re.compile(
     rf"(?P<qa>{QUAL_AFTER})?"
 )
 SHIELDED = re.compile(r"“[^”]*”|《[^》]*》|\([^)]*\)|（[^）]*）")
-CURRENCY_CONTEXT = re.compile(r"产值|投资|收入|资金|金额|成交额|营收|规模|贷款|GDP|生产总值")
+CURRENCY_CONTEXT = regex("currency_context")
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def _is_name_number(text: str, s: int, e: int, unit: str) -> bool:
     if before == "第" or re.match(r"[A-Za-z]", before) or re.match(r"[A-Za-z]", after):
         return True
     if unit in words("name_units"):
-        return True
+        return not (unit == "年" and "." in text[s:e])  # 受教育年限提高到11.7年 is a quantity
     return bool(not unit and re.match(r"[年届期批号级]", after))
 
 

@@ -10,14 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.merge import merge
-from graph.records import Graph
+from graph.records import Graph, Node
 from loaders.exceptions import UnreadableDocument
 from loaders.extract import extract
+from loaders.places import Place, gazetteer
 from loaders.project_tables import find_project_tables
 from loaders.read import read_bytes, text_of
 from loaders.sheets import READERS as SHEET_READERS
 from loaders.sheets import Sheet
-from loaders.table_records import table_graph, table_plan
+from loaders.table_records import table_graph, table_identity, table_plan
 
 TABLE_SUFFIXES = (".xlsx", ".csv")
 
@@ -36,8 +37,13 @@ def read_plan(path: str | Path, source_name: str | None = None) -> tuple[str, Gr
     if suffix == ".docx":
         rows = find_project_tables(p, SHEET_READERS[".docx"](p, data))
         if rows:
-            graph = merge(graph, table_graph(p, plan.id, rows))
+            graph = merge(graph, table_graph(p, plan.id, rows, _region(plan)))
     return plan.id, graph
+
+
+def _region(plan: Node) -> Place | None:
+    code = plan.attributes.get("region_code")
+    return gazetteer().by_code.get(code) if code else None
 
 
 def _table_document(p: Path, name: str, data: bytes) -> tuple[str, Graph]:
@@ -45,9 +51,9 @@ def _table_document(p: Path, name: str, data: bytes) -> tuple[str, Graph]:
     rows = find_project_tables(p, sheets)
     if not rows:
         raise UnreadableDocument(p, "no project table found: no sheet has a 项目名称 column and another known column")
-    plan = table_plan(Path(name), _title(sheets), data)
-    graph = table_graph(p, plan.id, rows)
-    return plan.id, Graph(nodes=[plan, *graph.nodes], edges=graph.edges)
+    identity = table_identity(Path(name), _title(sheets), data)
+    graph = table_graph(p, identity.plan_id, rows, identity.region)
+    return identity.plan_id, Graph(nodes=[table_plan(identity), *graph.nodes], edges=graph.edges)
 
 
 def _title(sheets: list[Sheet]) -> str | None:

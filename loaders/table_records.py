@@ -10,45 +10,51 @@ from pathlib import Path
 
 from graph.ids import node_id
 from graph.records import Edge, Graph, Node, Provenance
-from loaders.places import Gazetteer, Place, find_home
+from loaders.identity import Identity
+from loaders.places import Place, Places
 from loaders.project_tables import ProjectRow
 
 KIND = "项目清单"
 YEAR = re.compile(r"((?:19|20)\d{2})年")
 GOVERNMENT = re.compile(r"(政府|委员会|人民|管委会|局|厅|办公室|部门|委|办)$")
+REGION_LEVELS = ("prefecture", "province", "county")
 
 
-def table_plan(path: Path, title: str | None, data: bytes) -> Node:
-    """The Plan node of a table document: region and year from its title, kind 项目清单."""
+def table_identity(path: Path, title: str | None, data: bytes) -> Identity:
+    """Who a table document is: region and year from its title, kind 项目清单."""
     title = title or path.stem
-    home = find_home(title, title)
+    named = [f.place for f in Places(None, regions=False).find(title) if f.place.level in REGION_LEVELS]
     year = YEAR.search(title)
-    sha = hashlib.sha256(data).hexdigest()
-    if home is not None and year is not None:
-        plan_id = f"plan:{year.group(1)}年{home.name}{KIND}"
-    else:
-        plan_id = f"plan:{title}·{sha[:8]}"
-    attributes = {
-        "region": home.name if home else None,
-        "region_code": home.code if home else None,
-        "year": int(year.group(1)) if year else None,
-        "kind": KIND,
-        "title": title,
-        "source": path.name,
-        "sha256": sha,
-    }
-    provenance = [Provenance(plan=plan_id, quote=title, source=f"table:{path.name}")]
-    return Node(id=plan_id, type="Plan", name=title, attributes=attributes, provenance=provenance)
+    return Identity(
+        title=title,
+        region=named[-1] if named else None,
+        year=int(year.group(1)) if year else None,
+        kind=KIND,
+        source=path.name,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
 
 
-def _place(places: Gazetteer, text: str) -> Place | None:
-    found = places.mentions(text)
-    return found[-1][2] if found else None  # the most specific unit named last (通辽市科尔沁区)
+def table_plan(identity: Identity) -> Node:
+    """The Plan node of a table document."""
+    provenance = [Provenance(plan=identity.plan_id, quote=identity.title, source=f"table:{identity.source}")]
+    return Node(
+        id=identity.plan_id,
+        type="Plan",
+        name=identity.title,
+        attributes=identity.attributes(),
+        provenance=provenance,
+    )
+
+
+def _place(places: Places, text: str) -> Place | None:
+    found = places.find(text, lambda s, e: True)  # a cell holds a place name alone: short forms count
+    return found[-1].place if found else None  # the most specific unit named last (通辽市科尔沁区)
 
 
 def table_graph(path: Path, plan_id: str, rows: list[ProjectRow], home: Place | None = None) -> Graph:
-    """The records of ``rows``, contributed by the plan ``plan_id``."""
-    places = Gazetteer(home)
+    """The records of ``rows``, contributed by the plan ``plan_id`` (about ``home``)."""
+    places = Places(home, regions=False)
     nodes: dict[str, Node] = {}
     edges: dict[tuple[str, str, str], Edge] = {}
 

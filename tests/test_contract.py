@@ -130,7 +130,7 @@ def test_a_second_plan_merges_shared_entities(store, tongliao_path, tmp_path):
     store.write_plan(plan_id, graph)
     try:
         [meihua] = store.named("梅花生物")
-        assert {p.plan for p in meihua.provenance} == {"plan:2025年通辽市国民经济和社会发展计划", plan_id}
+        assert {p.plan for p in meihua.provenance} == {"plan:2025年通辽市计划报告", plan_id}
         assert len(store.nodes(["Plan"])) == 2
     finally:
         store.write_plan(plan_id, Graph())  # take the second plan out again

@@ -12,7 +12,7 @@ from queries.evidence import paragraph_around, sentence_around
 from tests.text_store import bundled_text_store
 
 API = "/api/v1"
-PLAN = "plan:2025年通辽市国民经济和社会发展计划"
+PLAN = "plan:2025年通辽市计划报告"
 
 
 @pytest.fixture(scope="module")

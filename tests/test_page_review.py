@@ -20,7 +20,7 @@ from tests.conftest import serving
 browser, token_service, token_page = kit.browser, kit.token_service, kit.token_page  # fixtures
 pytestmark = pytest.mark.browser
 
-TARGET = "target:2025年通辽市国民经济和社会发展计划/新增新能源并网400万千瓦"
+TARGET = "target:2025年通辽市计划报告/新增新能源并网400万千瓦"
 SOLAR = "project:光伏帮扶工程"
 THREONINE = "梅花生物25万吨苏氨酸项目"
 

@@ -1,12 +1,10 @@
 """Segmentation of the Tongliao file: body, sections, task headings, offsets."""
 
-from loaders.places import Gazetteer, find_home
-from loaders.segment import segment
+from loaders.extract import document
 
 
-def _doc(text):
-    places = Gazetteer(find_home("2025年通辽市国民经济和社会发展计划", text))
-    return segment(text, lambda s: bool(places.mentions(s)))
+def _doc(text, source="plan.txt"):
+    return document(text, source).document
 
 
 def test_body_starts_at_the_plan_title_after_summary_and_notice(tongliao_path):
@@ -60,7 +58,7 @@ def test_offsets_index_the_original_text(tongliao_path):
 
 def test_full_width_and_numbered_parts():
     text = "2026年某市政府工作报告\n一、2025年工作回顾\n过去一年，地区生产总值增长5%。\n二、2026年重点工作\n（一）着力扩大内需，推动经济向好。社会消费品零售总额增长4%左右。\n"
-    doc = segment(text)
+    doc = _doc(text)
     assert [h.name for h in doc.tasks] == ["着力扩大内需，推动经济向好"]
     review = [s for s in doc.sentences if "过去一年" in s.text]
     assert review and review[0].review

@@ -55,7 +55,7 @@ def test_a_target_row_names_its_task_and_section(store):
 
     [row] = [r for r in targets_table(store).rows if r["name"] == "新增新能源并网400万千瓦"]
     assert (row["value"], row["unit"], row["task"]) == (400.0, "万千瓦", "新能源产业")
-    assert row["section"] and row["plan"] == "plan:2025年通辽市国民经济和社会发展计划"
+    assert row["section"] and row["plan"] == "plan:2025年通辽市计划报告"
 
 
 def test_a_project_row_has_capacity_status_and_owner(store):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from loaders.targets import find_targets
+from loaders.recognisers.targets import find_targets
 
 CASES = [
     ("地区生产总值增长6%以上", "地区生产总值增长6%以上", "地区生产总值", "增长", 6.0, "%", "以上"),
@@ -30,7 +30,8 @@ CASES = [
 @pytest.mark.parametrize(("phrase", "name", "indicator", "change", "value", "unit", "qualifier"), CASES)
 def test_single_target(phrase, name, indicator, change, value, unit, qualifier):
     [t] = find_targets(phrase, 0)
-    assert (t.name, t.indicator, t.change, t.value, t.unit, t.qualifier) == (
+    a = t.attributes
+    assert (t.name, a["indicator"], a["change"], a["value"], a["unit"], a["qualifier"]) == (
         name,
         indicator,
         change,
@@ -58,12 +59,13 @@ def test_coordinated_targets_are_split(phrase, expected):
 
 def test_a_shared_verb_is_the_change_of_every_conjunct():
     first, second = find_targets("改造小区供热管网60个、换热站30座", 0)
-    assert second.change == first.change == "改造"
+    assert second.attributes["change"] == first.attributes["change"] == "改造"
 
 
 def test_base_year_is_read_and_kept_out_of_the_indicator():
     [t] = find_targets("力争万元工业增加值用水量较2020年下降13.5%以上", 0)
-    assert (t.indicator, t.base_year, t.value) == ("万元工业增加值用水量", 2020, 13.5)
+    a = t.attributes
+    assert (a["indicator"], a["base_year"], a["value"]) == ("万元工业增加值用水量", 2020, 13.5)
 
 
 @pytest.mark.parametrize(

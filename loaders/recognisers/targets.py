@@ -1,0 +1,193 @@
+"""Recognise quantified targets: indicator + change + number + unit + qualifier.
+
+A sentence is cut into clauses (at ，；) and a clause into conjuncts (at 、 or 和
+where each side carries its own number). A conjunct that lacks its indicator or its
+verb borrows them from its neighbours (``肉类产量达74万吨、牛奶产量67万吨``), and
+``分别``/``均`` spread one statement over a list of subjects
+(``城乡居民人均可支配收入分别增长6%和6.5%`` → 城镇…6%, 农村…6.5%).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from loaders.gazetteer import regex, words
+from loaders.mention import Mention, Span
+from loaders.numbers import find_quantities
+from loaders.recognisers.target_names import (
+    PLURAL_LIST,
+    conjuncts,
+    distribute,
+    leading_change,
+    listed_indicators,
+    shared_noun,
+    strip_framing,
+    target,
+    trailing_change,
+    without_leading_changes,
+)
+
+if TYPE_CHECKING:
+    from loaders.context import Context
+    from loaders.sentences import Sentence
+
+MASK = "□"
+CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+PAST_YEAR = re.compile(r"(19|20)\d{2}年")
+BASE_YEAR = regex("base_year")
+PREPOSITION = regex("target_preposition")
+SPREAD = regex("target_spread")
+
+
+class _Clause:
+    def __init__(self, text: str, offset: int, sentence: str) -> None:
+        self.text, self.offset, self.sentence = text, offset, sentence
+
+    def targets(self) -> list[Mention]:
+        if PREPOSITION.match(self.text) or (
+            PAST_YEAR.search(self.text.split("较")[0]) and not BASE_YEAR.search(self.text)
+        ):
+            return []
+        if any(w in self.text for w in words("review_markers")):
+            return []
+        spread = self._spread()
+        if spread is not None:
+            return spread
+        out: list[Mention] = []
+        change = None
+        for s, e in conjuncts(self.text):
+            mention = self._conjunct(s, e, change)
+            if mention:
+                out.extend(listed_indicators(mention))
+                change = mention.attributes["change"] or change
+        return shared_noun(out, self.text)
+
+    def _spread(self) -> list[Mention] | None:
+        m = SPREAD.search(self.text)
+        if not m:
+            return None
+        quantities = find_quantities(self.text[m.end() :], self.sentence)
+        subject, _ = strip_framing(self.text[: m.start()])
+        subject = without_leading_changes(subject)
+        verb = leading_change(self.text[m.end() :]) or ""
+        if not quantities:
+            return None
+        if m.group() == "均" or len(quantities) == 1:  # one figure shared by every subject
+            subjects = distribute(subject, len(PLURAL_LIST.split(subject)))
+            quantities = quantities[:1] * len(subjects or [])
+        else:
+            subjects = distribute(subject, len(quantities))
+        if not subjects:
+            return None
+        start = self.offset + self.text.index(subject)
+        out = []
+        for subj, q in zip(subjects, quantities, strict=False):
+            written = self.text[m.end() + q.start : m.end() + q.end]
+            out.append(
+                target(
+                    f"{subj}{verb}{written}",
+                    subj,
+                    verb or None,
+                    q.value,
+                    q.unit,
+                    q.qualifier,
+                    None,
+                    start,
+                    self.offset + m.end() + q.end,
+                )
+            )
+        return out
+
+    def _conjunct(self, s: int, e: int, inherited: str | None) -> Mention | None:
+        raw = self.text[s:e]
+        quantities = find_quantities(raw, self.sentence)
+        if not quantities:
+            return None
+        q = quantities[-1] if len(quantities) > 1 and quantities[-1].unit == "%" else quantities[0]
+        text, cut = strip_framing(raw)
+        written_start = cut
+        qs, qe = q.start - cut, q.end - cut
+        head, tail = text[:qs], text[qe:]
+        listed = head.rfind("等")
+        if listed >= 0 and len(head) - listed > 4:  # “A、B等商贸流通领域重点项目共40个”: the category names it
+            lead_verb = leading_change(head) or ""
+            text, cut = lead_verb + text[listed + 1 :], cut + listed + 1 - len(lead_verb)
+            qs, qe = q.start - cut, q.end - cut
+            head, tail = text[:qs], text[qe:]
+        lead = leading_change(head)
+        keeps_tail = _keeps_tail(head, tail, lead)
+        name = text[: qe + len(tail)] if keeps_tail else text[:qe]
+        if len(name) < 3 or not re.search(r"[\u4e00-\u9fff]", name.replace(q.unit, "")):
+            return None
+        trail = trailing_change(head)
+        change = trail or lead or inherited
+        indicator, base = _indicator(head, tail if keeps_tail else "", lead, trail)
+        indicator = indicator or name
+        end = q.end + (len(tail) if keeps_tail else 0)
+        return target(
+            name,
+            indicator,
+            change,
+            q.value,
+            q.unit,
+            q.qualifier,
+            int(base.group(1)) if base else None,
+            self.offset + s + written_start,
+            self.offset + s + end,
+        )
+
+
+def find_targets(sentence: str, offset: int, masked: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+    """Targets stated in one sentence; ``masked`` spans (project names) are skipped,
+    so a capacity inside a name (扎铝二期35万吨电解铝) is never read as a target."""
+    text = sentence
+    for ms, me in masked:
+        a, b = ms - offset, me - offset
+        if 0 <= a < b <= len(text):
+            text = text[:a] + MASK * (b - a) + text[b:]
+    out: list[Mention] = []
+    pos = 0
+    for piece in CLAUSE_BREAK.split(text):
+        start = text.index(piece, pos)
+        pos = start + len(piece)
+        for part in re.finditer(rf"[^{MASK}]+", piece):
+            if find_quantities(part.group()):
+                out.extend(_Clause(part.group(), offset + start + part.start(), text).targets())
+    return out
+
+
+class Targets:
+    """Quantified goals of the forward-looking parts (a review states results, not targets)."""
+
+    name = "targets"
+    type = "Target"
+
+    def find(self, sentence: Sentence, context: Context, blocked: list[Span]) -> list[Mention]:
+        if sentence.review:
+            return []
+        return find_targets(sentence.text, sentence.start, blocked)
+
+
+def _keeps_tail(head: str, tail: str, lead: str | None) -> bool:
+    """Does the name run past the number (``新增城镇就业60万人``, ``…2000张床位``)? When a
+    short tail follows and what comes before is only the verb, or nothing."""
+    if not tail or len(tail) > 20:
+        return False
+    verbs_only = bool(head) and not without_leading_changes(head)
+    return (
+        not head or head == lead or verbs_only or head.endswith(("的", "等")) or (lead is not None and len(tail) <= 4)
+    )
+
+
+def _indicator(head: str, tail: str, lead: str | None, trail: str | None) -> tuple[str, re.Match[str] | None]:
+    """The indicator: the words before the number without the change verb (or the tail
+    when nothing else names it), and the base year taken out of it (较2020年)."""
+    indicator = head[: -len(trail)] if trail else head[len(lead) :] if lead else head
+    if tail and not indicator:
+        indicator = tail
+    base = BASE_YEAR.search(indicator)
+    if base:
+        indicator = indicator[: base.start()] + indicator[base.end() :]
+    return indicator.strip("的"), base

@@ -1,0 +1,159 @@
+"""One test per recogniser, on phrases of plans from many provinces (invented or common
+plan wording, not only the three gold documents)."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import document, extract
+from loaders.recognisers import recognise
+
+HEAD = "2026年示例省政府工作报告\n各位代表：\n一、2026年重点工作\n（一）推进重点项目建设\n"
+
+
+def found(body: str, kind: str) -> dict[str, dict]:
+    """Name → attributes of the mentions of ``kind`` in a one-paragraph plan."""
+    context = document(HEAD + body + "\n", "phrases.txt")
+    recognise(context)
+    return {m.name: m.attributes for m in context.all_mentions if m.type == kind}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "projects"),
+    [
+        ("加快建设西宁至成都铁路、兰州至合作铁路。", {"西宁至成都铁路", "兰州至合作铁路"}),
+        ("推进G109国道改扩建工程。", {"G109国道改扩建工程"}),
+        (
+            "开工建设引汉济渭二期工程、黑山峡水利枢纽，建成鄂州花湖机场。",
+            {"引汉济渭二期工程", "黑山峡水利枢纽", "鄂州花湖机场"},
+        ),
+        ("推进京哈、哈肇、绥大等高速公路建设。", {"京哈高速公路", "哈肇高速公路", "绥大高速公路"}),
+        ("推进滇中引水工程、珠江三角洲水资源配置工程建设。", {"滇中引水工程", "珠江三角洲水资源配置工程"}),
+        ("推动怀柔科学城、湘江科学城建设。", {"怀柔科学城", "湘江科学城"}),
+        ("建成投产中石油吉林石化120万吨乙烯项目。", {"中石油吉林石化120万吨乙烯项目"}),
+    ],
+)
+def test_projects_of_national_scope(phrase, projects):
+    assert set(found(phrase, "Project")) == projects
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "实现市市通高铁、乡乡基本通三级以上公路。",  # coverage slogans
+        "推进全国重点实验室建设。",  # a designation without a topic of its own
+        "支持吉林市建设化工新材料基地。",  # a place, a verb, then a generic base
+        "推动中国工程物理研究院与地方深化合作。",  # a head inside an organisation's name
+        "引导民间资本、中小金融机构参与。",  # economic categories
+    ],
+)
+def test_no_project_from_wording(phrase):
+    assert found(phrase, "Project") == {}
+
+
+def test_owner_of_a_project_is_an_enterprise():
+    projects = found("建成投产中石油吉林石化120万吨乙烯项目。", "Project")
+    assert projects["中石油吉林石化120万吨乙烯项目"]["owner"][0] == "中石油"
+
+
+def test_works_named_after_places_have_no_owner():
+    assert found("建成三澳核电二期、龙滩水电站1000吨级通航设施。", "Enterprise") == {}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "enterprises"),
+    [
+        ("推动中国石化、国家电网、中国中车与地方合作。", {"中国石化", "国家电网", "中国中车"}),
+        (
+            "深化与中国宝武、中国建材集团、中国电子信息产业集团合作。",
+            {"中国宝武", "中国建材集团", "中国电子信息产业集团"},
+        ),
+        ("支持潍柴动力、海尔集团、万华化学做大做强。", {"潍柴动力", "海尔集团", "万华化学"}),
+        (
+            "推动中国科学院金属研究所、中国工程物理研究院与地方深化合作。",
+            {"中国科学院金属研究所", "中国工程物理研究院"},
+        ),
+        ("组建重庆市生物制造研究院。", {"重庆市生物制造研究院"}),
+        ("支持浙江大学、中国科学技术大学建设一流学科。", {"浙江大学", "中国科学技术大学"}),
+    ],
+)
+def test_enterprises_and_organisations(phrase, enterprises):
+    assert set(found(phrase, "Enterprise")) == enterprises
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "周原遗址、喇家遗址入选全国十大考古新发现。",  # sites
+        "推动钢铁、有色金属、新材料做大做强。",  # sectors
+        "保护好永定河、赤水河（昭通段）生态。",  # waters
+    ],
+)
+def test_no_enterprise_from_sites_sectors_or_waters(phrase):
+    assert found(phrase, "Enterprise") == {}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "banners"),
+    [
+        ("支持广州、深圳建设国际消费中心城市。", {"广州市", "深圳市"}),
+        ("在吉林省长春市、吉林市布局汽车产业。", {"吉林省", "长春市", "吉林市"}),
+        ("支持海南州、海西州发展清洁能源。", {"海南藏族自治州", "海西蒙古族藏族自治州"}),
+        ("推进示范县创建，加快推进台前县黄河滩区治理。", {"台前县"}),
+        ("推进海南省儋州市洋浦经济开发区建设。", {"海南省", "儋州市", "洋浦经济开发区"}),
+        ("推进赤峰道改造提升。", set()),  # a street, not 赤峰市
+        ("推动霍林河南500千伏输变电工程投运。", set()),  # 河南 inside 霍林河南
+    ],
+)
+def test_banners_by_official_name_at_word_boundaries(phrase, banners):
+    assert set(found(phrase, "Banner")) == banners
+
+
+def test_a_unit_names_its_level_and_code():
+    banners = found("支持吉林市建设化工新材料基地。", "Banner")
+    assert banners["吉林市"] == {"level": "prefecture", "code": "220200", "parent": "220000"}
+
+
+def test_no_parent_banner_the_text_does_not_name():
+    graph = extract(HEAD + "建成鄂州花湖机场。\n", "phrases.txt")
+    assert {n.name for n in graph.nodes if n.type == "Banner"} == {"鄂州市"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "industries"),
+    [
+        ("加快发展集成电路、生物医药、新能源汽车等战略性新兴产业。", {"集成电路", "生物医药", "新能源汽车"}),
+        ("布局低空经济、量子科技等未来产业。", {"低空经济", "量子科技"}),
+        ("做强钢铁、有色金属、石油化工、纺织服装等传统产业。", {"钢铁", "有色金属", "石油化工", "纺织服装"}),
+        ("培育人形机器人、脑机接口、6G等未来产业。", {"人形机器人", "脑机接口", "6G"}),
+        ("推动海南州光伏产业发展。", {"光伏产业"}),
+    ],
+)
+def test_industries_keep_the_text_s_own_words(phrase, industries):
+    assert set(found(phrase, "Industry")) == industries
+
+
+@pytest.mark.parametrize(
+    ("phrase", "targets"),
+    [
+        ("全年粮食产量稳定在700亿斤以上，新增城镇就业60万人。", {"粮食产量稳定在700亿斤以上", "新增城镇就业60万人"}),
+        (
+            "城镇调查失业率控制在5.5%左右，单位地区生产总值能耗下降3%左右。",
+            {"城镇调查失业率控制在5.5%左右", "单位地区生产总值能耗下降3%左右"},
+        ),
+        (
+            "地区生产总值增长5%以上，一般公共预算收入增长3%。",
+            {"地区生产总值增长5%以上", "一般公共预算收入增长3%"},
+        ),
+    ],
+)
+def test_targets(phrase, targets):
+    assert set(found(phrase, "Target")) == targets
+
+
+def test_no_target_in_a_review_part():
+    review = "2026年示例省政府工作报告\n各位代表：\n一、2025年工作回顾\n过去一年，地区生产总值增长5.5%，新增城镇就业62万人，圆满完成全年目标任务。\n"
+    forward = "二、2026年工作安排\n（一）稳定经济增长\n今年地区生产总值增长5%左右。\n"
+    context = document(review + forward, "phrases.txt")
+    recognise(context)
+    assert {m.name for m in context.all_mentions if m.type == "Target"} == {"地区生产总值增长5%左右"}
