@@ -18,6 +18,7 @@ from functools import cached_property
 
 from loaders.exceptions import ExtractionBudgetExceeded
 from loaders.identity import Identity
+from loaders.local_lists import LocalLists
 from loaders.mention import Mention
 from loaders.places import Places
 from loaders.sentences import Document, Sentence
@@ -51,6 +52,7 @@ class Context:
     identity: Identity
     places: Places
     budget: Budget
+    lists: LocalLists = field(default_factory=LocalLists)  # the store's own names
     found: dict[int, list[Mention]] = field(default_factory=dict)  # sentence start → mentions
 
     @property

@@ -16,8 +16,10 @@ from loaders.context import Budget, Context
 from loaders.identity import identify
 from loaders.layout import read_layout
 from loaders.link import Linker
+from loaders.list_facts import add_list_facts
+from loaders.local_lists import LocalLists
 from loaders.nodes import Nodes
-from loaders.places import Places
+from loaders.places import Place, Places
 from loaders.recognisers import recognise
 from loaders.scope import find_scope
 from loaders.segment import Segmenter
@@ -25,34 +27,48 @@ from loaders.sentences import Document
 from loaders.zones import document_zones
 
 
-def document(text: str, source_name: str = "plan.txt") -> Context:
+def document(text: str, source_name: str = "plan.txt", lists: LocalLists | None = None) -> Context:
     """The segmented document of ``text`` and what is known about it, before recognition;
-    the budget's clock starts here."""
+    the budget's clock starts here. ``lists``: the store's own enterprises, places, projects."""
+    lists = lists or LocalLists()
     budget = Budget(source_name, len(text))
     layout = read_layout(text)
     identity = identify(layout, source_name)
     scope = find_scope(layout.body, identity.year)
     plain = Places(identity.region, regions=scope.review is None)
-    places = Places(identity.region, regions=scope.review is None, extra=document_zones(text, plain))
+    extra = {**document_zones(text, plain), **local_places(lists, plain)}
+    places = Places(identity.region, regions=scope.review is None, extra=extra)
     plan_genre = identity.kind == "计划报告" or (identity.kind is None and scope.review is None)
     doc: Document = Segmenter(layout, scope, plan_genre, lambda s: bool(places.find(s))).run()
     budget.check()
-    return Context(doc, identity, places, budget)
+    return Context(doc, identity, places, budget, lists)
 
 
-def extract(text: str, source_name: str) -> Graph:
+def local_places(lists: LocalLists, places: Places) -> dict[str, Place]:
+    """The places of a store's list by name and aliases, inside the unit it names as parent."""
+    out: dict[str, Place] = {}
+    for entry in lists.of("place"):
+        parent = places.find(entry.parent, lambda s, e: True) if entry.parent else []
+        code = (parent[-1].place.code or parent[-1].place.parent) if parent else None
+        place = Place(entry.name, "local", None, code)
+        out.update({surface: place for surface in (entry.name, *entry.aliases) if len(surface) >= 2})
+    return out
+
+
+def extract(text: str, source_name: str, lists: LocalLists | None = None) -> Graph:
     """The graph of one plan document (its text already decoded). The cycle collector
     is paused meanwhile: extraction builds many small records and no garbage cycles, and
     the collector's passes over a large heap would make long documents superlinear."""
     paused = gc.isenabled()
     gc.disable()
     try:
-        context = document(text, source_name)
+        context = document(text, source_name, lists)
         recognise(context)
         builder = GraphBuilder(text, context.identity.plan_id)
         nodes = Nodes(builder, context)
         nodes.plan()
         Linker(builder, nodes, context).run()
+        add_list_facts(builder, context)
         return builder.graph()
     finally:
         if paused:

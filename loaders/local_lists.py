@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from loaders.exceptions import UnreadableDocument
@@ -44,6 +45,21 @@ class LocalLists:
 
     def of(self, kind: str) -> list[Entry]:
         return [e for e in self.entries if e.kind == kind]
+
+    def canonical(self, kind: str, written: str) -> Entry | None:
+        """The entry of ``kind`` that ``written`` is the name or a short name of."""
+        return self._index.get((kind, written))
+
+    @cached_property
+    def _index(self) -> dict[tuple[str, str], Entry]:
+        index: dict[tuple[str, str], Entry] = {}
+        for e in self.entries:
+            for surface in (*e.aliases, e.name):  # a name wins over another entry's short name
+                index[(e.kind, surface)] = e
+        return index
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
 
 
 def _kind(path: Path, sheet: Sheet) -> tuple[str, int, dict[int, str], int] | None:

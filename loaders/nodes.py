@@ -8,6 +8,7 @@ node named as first written.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from loaders.builder import GraphBuilder
@@ -69,6 +70,7 @@ class Nodes:
 
     def _make(self, m: Mention, within: tuple[int, int]) -> str:
         prov = self.b.span(m.start, m.end, within)
+        m = self._listed(m)
         a = m.attributes
         if m.type == "Target":
             return self._target(m, prov)
@@ -87,6 +89,14 @@ class Nodes:
             return nid
         official = {"official": a["official"]} if a.get("official") else {}
         return self.b.node(m.type, m.name, prov, m.aliases, **official)
+
+    def _listed(self, m: Mention) -> Mention:
+        """A project or enterprise the store's lists know under another name takes the
+        list's name; the form written stays an alias."""
+        entry = self.context.lists.canonical(m.type.lower(), m.name) if m.type in ("Project", "Enterprise") else None
+        if entry is None or entry.name == m.name:
+            return m
+        return replace(m, name=entry.name, aliases=(*m.aliases, m.name))
 
     def _one(self, kind: str, m: Mention, prov: Any, same: str, key: str | None = None, **facts: Any) -> str:
         """One node for the written forms that are one entity (``…二期工程`` and ``…二期``;

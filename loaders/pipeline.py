@@ -13,6 +13,7 @@ from graph.merge import merge
 from graph.records import Graph, Node
 from loaders.exceptions import UnreadableDocument
 from loaders.extract import extract
+from loaders.local_lists import LocalLists
 from loaders.places import Place, gazetteer
 from loaders.project_tables import find_project_tables
 from loaders.read import read_bytes, text_of
@@ -23,16 +24,17 @@ from loaders.table_records import table_graph, table_identity, table_plan
 TABLE_SUFFIXES = (".xlsx", ".csv")
 
 
-def read_plan(path: str | Path, source_name: str | None = None) -> tuple[str, Graph]:
+def read_plan(path: str | Path, source_name: str | None = None, lists: LocalLists | None = None) -> tuple[str, Graph]:
     """``(plan id, graph)`` of the plan in ``path``; raises ``UnreadableDocument``.
-    ``source_name`` names the document where the path does not (an upload)."""
+    ``source_name`` names the document where the path does not (an upload); ``lists`` are
+    the store's own enterprises, places and projects."""
     p = Path(path)
     name = source_name or p.name
     data = read_bytes(p)
     suffix = p.suffix.lower()
     if suffix in TABLE_SUFFIXES:
         return _table_document(p, name, data)
-    graph = extract(text_of(p, data), name)
+    graph = extract(text_of(p, data), name, lists)
     plan = next(n for n in graph.nodes if n.type == "Plan")
     if suffix == ".docx":
         rows = find_project_tables(p, SHEET_READERS[".docx"](p, data))

@@ -45,3 +45,68 @@ def test_a_file_that_lists_nothing_known_is_refused(tmp_path):
     path.write_text("姓名,电话\n张三,123\n", encoding="utf-8")
     with pytest.raises(UnreadableDocument, match="no list found"):
         read_list(path)
+
+
+PLAN = """2025年示例市国民经济和社会发展计划
+一、推进产业转型升级
+推动新能源产业发展。加快示范风电场建设，支持梅花生物扩大产能，推进木里图物流园建设，力争新增新能源并网100万千瓦。
+"""
+
+
+def test_a_store_with_local_lists_reads_its_own_names(tmp_path):
+    from click.testing import CliRunner
+
+    from api.cli import main
+    from api.cli.options import open_store
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    firms = tmp_path / "firms.csv"
+    firms.write_text("企业名称,简称,所在地\n通辽梅花生物科技有限公司,梅花生物,科尔沁区\n", encoding="utf-8")
+    projects = tmp_path / "projects.csv"
+    projects.write_text(
+        "项目名称,简称,建设单位,建设地点,所属产业\n示范风电场一期,示范风电场,示例能源公司,开鲁县,新能源产业\n",
+        encoding="utf-8",
+    )
+    places = tmp_path / "places.csv"
+    places.write_text("地名,别名,上级\n木里图镇,木里图,科尔沁区\n", encoding="utf-8")
+    where = str(tmp_path / "s")
+    runner = CliRunner()
+    loaded = runner.invoke(
+        main,
+        ["load", str(plan), "--store", where, "--lists", str(firms), "--lists", str(projects), "--lists", str(places)],
+    )
+    assert loaded.exit_code == 0, loaded.output
+    store = open_store(tmp_path / "s")
+    firm = store.node("enterprise:通辽梅花生物科技有限公司")
+    assert firm is not None and "梅花生物" in firm.aliases
+    assert store.node("enterprise:梅花生物") is None
+    assert {e.target for e in store.edges(firm.id, "out", ["located-in"])} == {"banner:科尔沁区"}
+    wind = store.node("project:示范风电场一期")
+    assert wind is not None and "示范风电场" in wind.aliases
+    assert {e.source for e in store.edges(wind.id, "in", ["responsible-for"])} == {"enterprise:示例能源公司"}
+    assert "banner:开鲁县" in {e.target for e in store.edges(wind.id, "out", ["located-in"])}
+    facts = [p for e in store.edges(wind.id, "out", ["located-in"]) for p in e.provenance]
+    assert any(p.source == "list:projects.csv#projects!2" for p in facts)
+    assert store.node("banner:木里图镇") is not None
+    listed = runner.invoke(main, ["lists", "--store", where])
+    assert "firms.csv: 1 enterprise name(s)" in listed.output and "places.csv: 1 place name(s)" in listed.output
+    again = runner.invoke(main, ["load", str(plan), "--store", where])  # the lists are the store's now
+    assert "using 3 name(s) of the store's local lists" in again.output
+    assert open_store(tmp_path / "s").node("enterprise:通辽梅花生物科技有限公司") is not None
+    assert runner.invoke(main, ["lists", "remove", "places.csv", "--store", where]).exit_code == 0
+    assert "places.csv" not in runner.invoke(main, ["lists", "--store", where]).output
+
+
+def test_a_bad_list_is_refused_before_anything_is_loaded(tmp_path):
+    from click.testing import CliRunner
+
+    from api.cli import main
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("企业名称,简称\n,甲\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["load", str(plan), "--store", str(tmp_path / "s"), "--lists", str(bad)])
+    assert result.exit_code == 1 and "bad.csv: sheet bad row 2 column 1 (企业名称) is empty" in result.output
+    assert not (tmp_path / "s" / "lists").exists()

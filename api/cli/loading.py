@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from api.cli.options import RAW, STORE, open_store, store_directory, user_errors, write_output
+from api.store_lists import forget, keep, saved
 from graph.exceptions import EmptyStore
 from graph.export import EXPORTERS
 from graph.matching import align
@@ -17,28 +18,42 @@ from graph.nx_store import NetworkxStore
 from graph.overlay import CorrectedStore
 from graph.records import Graph
 from graph.store import GraphStore
+from loaders.local_lists import read_lists
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @STORE
-def load(files: tuple[Path, ...], store_dir: Path | None) -> None:
+@click.option(
+    "--lists",
+    "list_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="the commission's own enterprise, place or project list (.csv, .xlsx); kept by the store for later loads",
+)
+def load(files: tuple[Path, ...], store_dir: Path | None, list_files: tuple[Path, ...]) -> None:
     """Load plan documents (.txt, .html, .docx, .pdf) and project tables (.xlsx, .csv)
     into the store, all or none."""
     from loaders.pipeline import read_plan
 
     started = time.perf_counter()
+    directory = store_directory(store_dir)
     with user_errors():
+        local = read_lists([*saved(directory), *list_files])
+        if local:
+            click.echo(f"using {len(local.entries)} name(s) of the store's local lists", err=True)
         store = open_store(store_dir)
         plans: list[tuple[str, Graph]] = []
         for path in files:
             click.echo(f"reading {path} …", err=True)
-            plan_id, graph = read_plan(path)
+            plan_id, graph = read_plan(path, lists=local)
             read_alongside = NetworkxStore.in_memory(reduce(merge, (g for _, g in plans), Graph()))
             graph = align(graph, [store, read_alongside])
             plans.append((plan_id, graph))
             click.echo(f"  {plan_id}: {len(graph.nodes)} nodes, {len(graph.edges)} edges", err=True)
         store.write_plans(plans)
+        for kept in keep(directory, list(list_files)):
+            click.echo(f"kept the list {kept.name} in the store", err=True)
     print_counts(Graph(nodes=[n for _, g in plans for n in g.nodes], edges=[e for _, g in plans for e in g.edges]))
     report_corrections(store)
     click.echo(
@@ -166,4 +181,45 @@ def evaluate_command(gold: Path, store_dir: Path | None, raw: bool) -> None:
         click.echo(f"{s.kind:<18}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.tp:6d}{s.predicted:6d}{s.gold:6d}")
 
 
-COMMANDS = (load, stats, export, evaluate_command)
+@click.group(invoke_without_command=True)
+@STORE
+@click.pass_context
+def lists(ctx: click.Context, store_dir: Path | None) -> None:
+    """The store's local lists (the commission's enterprises, places, projects), read by every load."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from loaders.local_lists import read_list
+
+    kept = saved(store_directory(store_dir))
+    with user_errors():
+        for path in kept:
+            entries = read_list(path)
+            kinds = sorted({e.kind for e in entries})
+            click.echo(f"{path.name}: {len(entries)} {'/'.join(kinds)} name(s)")
+    if not kept:
+        click.echo("no local lists: add them with `plangraph lists add FILE` or `plangraph load --lists FILE …`")
+
+
+@lists.command("add")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@STORE
+def add_lists(files: tuple[Path, ...], store_dir: Path | None) -> None:
+    """Keep FILES as local lists of the store (they take effect at the next load)."""
+    with user_errors():
+        for path in keep(store_directory(store_dir), list(files)):
+            click.echo(f"kept the list {path.name} in the store; reload the plans to use it")
+
+
+@lists.command("remove")
+@click.argument("name")
+@STORE
+def remove_list(name: str, store_dir: Path | None) -> None:
+    """Stop using the list NAME (its file name)."""
+    try:
+        forget(store_directory(store_dir), name)
+    except FileNotFoundError as exc:
+        raise click.ClickException(f"the store keeps no list named {name}") from exc
+    click.echo(f"removed the list {name}; reload the plans to drop what it added")
+
+
+COMMANDS = (load, stats, export, evaluate_command, lists)
