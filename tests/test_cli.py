@@ -137,6 +137,7 @@ def test_every_command_is_registered_by_name():
         "show",
         "fix",
         "fixes",
+        "lists",
         "feeders",
         "impacts",
         "dependencies",
