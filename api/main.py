@@ -8,7 +8,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from api import errors
 from api.routers import graph, nodes, page, plans, queries
 from api.settings import Settings
-from graph.nx_store import NetworkxStore
+from graph.sqlite_store import SqliteStore
 from graph.store import GraphStore
 
 API = "/api/v1"
@@ -22,7 +22,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         description="发展计划知识图谱: questions about a plan's projects, targets, industries and banners.",
     )
     app.state.settings = settings
-    app.state.store = store or NetworkxStore(settings.store_dir)
+    app.state.store = store or SqliteStore(settings.store_dir)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"])
     errors.install(app)

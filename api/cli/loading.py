@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from api.cli.options import STORE, open_store, user_errors, write_output
-from graph.exceptions import EmptyStore
+from graph.exceptions import EmptyStore, PlanConflict
 from graph.export import EXPORTERS
 from graph.records import Graph
 
@@ -16,26 +16,56 @@ from graph.records import Graph
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @STORE
-def load(files: tuple[Path, ...], store_dir: Path | None) -> None:
-    """Load plan documents (.txt, .html, .docx, .pdf) into the store, all or none."""
-    from loaders.pipeline import read_plan
+@click.option("--replace", is_flag=True, help="replace a plan the store holds from a different document")
+def load(files: tuple[Path, ...], store_dir: Path | None, replace: bool) -> None:
+    """Load plan documents (.txt, .html, .docx, .pdf) into the store, all or none.
 
+    Loading a document the store already holds changes nothing; a different document
+    under the id of a stored plan (same region, year and kind) is refused unless
+    --replace is given."""
     started = time.perf_counter()
     with user_errors():
-        plans = []
+        plans, texts = [], {}
         for path in files:
             click.echo(f"reading {path} …", err=True)
-            plan_id, graph = read_plan(path)
+            plan_id, graph, text = read_document(path)
             plans.append((plan_id, graph))
+            texts[plan_id] = text
             click.echo(f"  {plan_id}: {len(graph.nodes)} nodes, {len(graph.edges)} edges", err=True)
         store = open_store(store_dir)
-        store.write_plans(plans)
-    print_counts(Graph(nodes=[n for _, g in plans for n in g.nodes], edges=[e for _, g in plans for e in g.edges]))
+        try:
+            loads = store.load_plans(plans, replace=replace, texts=texts)
+        except PlanConflict as exc:
+            raise click.ClickException(f"{exc}: pass --replace to replace it") from exc
+    for done in loads:
+        if done.outcome in SAID:
+            click.echo(f"{done.plan}: {SAID[done.outcome].format(previous=done.previous)}", err=True)
+    print_counts(
+        Graph(nodes=[n for _, g in plans for n in g.nodes], edges=[e for _, g in plans for e in g.edges]).counts()
+    )
     click.echo(f"loaded {len(plans)} plan(s) into {store.directory} in {time.perf_counter() - started:.2f} s")
 
 
-def print_counts(graph: Graph) -> None:
-    for kind, count in graph.counts().items():
+SAID = {
+    "unchanged": "unchanged (the store already holds this document)",
+    "replaced": "replaced {previous}",
+    "reloaded": "reloaded (its old records replaced)",
+}
+
+
+def read_document(path: Path) -> tuple[str, Graph, str]:
+    """A plan file read once: its plan id, its graph and its decoded text."""
+    from loaders.extract import extract
+    from loaders.read import read_text
+
+    text = read_text(path)
+    graph = extract(text, path.name)
+    plan = next(n for n in graph.nodes if n.type == "Plan")
+    return plan.id, graph, text
+
+
+def print_counts(counts: dict[str, int]) -> None:
+    for kind, count in counts.items():
         if count:
             click.echo(f"{kind:<16}{count:>6}")
 
@@ -44,13 +74,13 @@ def print_counts(graph: Graph) -> None:
 @STORE
 def stats(store_dir: Path | None) -> None:
     """Count the nodes and edges of the stored graph by type."""
-    with user_errors():
-        graph = open_store(store_dir).snapshot()
-    if not graph.nodes:
+    store = open_store(store_dir)
+    with user_errors(), store.reading():
+        counts, plans = store.counts(), store.nodes(["Plan"])
+    if store.is_empty():
         raise click.ClickException(str(EmptyStore()))
-    print_counts(graph)
-    plans = [n.name for n in graph.nodes if n.type == "Plan"]
-    click.echo(f"plans: {', '.join(plans)}")
+    print_counts(counts)
+    click.echo(f"plans: {', '.join(n.name for n in plans)}")
 
 
 @click.command()

@@ -12,7 +12,7 @@ import click
 from pydantic import BaseModel
 
 from graph.exceptions import GraphError
-from graph.nx_store import NetworkxStore, default_store_dir
+from graph.sqlite_store import SqliteStore, default_store_dir
 from loaders.exceptions import LoadError
 from queries.exceptions import QueryError
 from queries.models import DEFAULT_DEPTH, DEFAULT_LIMIT
@@ -51,8 +51,14 @@ def user_errors() -> Iterator[None]:
         raise click.ClickException(str(exc)) from exc
 
 
-def open_store(store_dir: Path | None) -> NetworkxStore:
-    return NetworkxStore(store_dir)
+def open_store(store_dir: Path | None) -> SqliteStore:
+    """The embedded store in ``store_dir``; a JSON store found there is converted first,
+    and one line on stderr says so."""
+    with user_errors():
+        store = SqliteStore(store_dir)
+    if store.migration:
+        click.echo(store.migration, err=True)
+    return store
 
 
 def open_bolt(uri: str | None) -> BoltStore:
@@ -72,8 +78,9 @@ def write_output(output: Path, text: str) -> None:
 
 def answer(store_dir: Path | None, as_json: bool, ask: Callable[[Any], BaseModel], show: Callable[[Any], None]) -> None:
     """Ask a question of the store and print the answer as text (or JSON)."""
-    with user_errors():
-        reply = ask(open_store(store_dir))
+    store = open_store(store_dir)
+    with user_errors(), store.reading() as view:
+        reply = ask(view)
     if as_json:
         click.echo(reply.model_dump_json(indent=1))
         return

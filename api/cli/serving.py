@@ -42,9 +42,10 @@ def serve(store_dir: Path | None, neo4j_uri: str | None, host: str, port: int) -
     an empty store first gets the bundled Tongliao plan."""
     import uvicorn
 
+    from api.cli.loading import read_document
     from api.main import create_app
     from api.settings import Settings
-    from loaders.pipeline import bundled_plan, read_plan
+    from loaders.pipeline import bundled_plan
 
     settings = Settings.from_env()
     sock = bind(host, port)
@@ -59,7 +60,8 @@ def serve(store_dir: Path | None, neo4j_uri: str | None, host: str, port: int) -
         with user_errors():
             if store.is_empty():
                 click.echo(f"the store {where} is empty: loading the bundled Tongliao 2025 plan …", err=True)
-                store.write_plan(*read_plan(bundled_plan()))
+                plan_id, graph, text = read_document(bundled_plan())
+                store.load_plans([(plan_id, graph)], texts={plan_id: text})
             app = create_app(store, settings)
         click.echo(f"plangraph serving {where} at http://{host}:{port}/ (API docs at /docs)", err=True)
         uvicorn.Server(uvicorn.Config(app, log_level="info")).run(sockets=[sock])

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from api.deps import StoreDep
 from api.errors import ERROR_RESPONSES
 from graph.export import EXPORTERS
+from graph.records import NODE_TYPES
 
 router = APIRouter(tags=["graph"], responses=ERROR_RESPONSES)
 
@@ -33,15 +34,15 @@ class Health(BaseModel):
 @router.get("/health", response_model=Health)
 def health(store: StoreDep) -> Health:
     """Liveness: the service answers and the store is readable."""
-    return Health(status="ok", nodes=len(store.snapshot().nodes))
+    counts = store.counts()
+    return Health(status="ok", nodes=sum(counts[t] for t in NODE_TYPES))
 
 
 @router.get("/stats", response_model=Stats)
 def stats(store: StoreDep) -> Stats:
     """Nodes and edges per type, and the plans loaded."""
-    graph = store.snapshot()
-    plans = [PlanSummary(id=n.id, name=n.name) for n in graph.nodes if n.type == "Plan"]
-    return Stats(counts=graph.counts(), plans=plans)
+    plans = [PlanSummary(id=n.id, name=n.name) for n in store.nodes(["Plan"])]
+    return Stats(counts=store.counts(), plans=plans)
 
 
 @router.get(

@@ -54,5 +54,5 @@ async def load_plan(store: StoreDep, file: UploadFile) -> PlanLoaded:
         except UnreadableDocument as exc:
             raise UnreadableDocument(name, exc.reason) from exc
     with write_lock:
-        store.write_plan(plan_id, graph)
+        store.load_plans([(plan_id, graph)])  # another document under a stored plan's id: 409
     return PlanLoaded(plan=plan_id, counts=graph.counts(), seconds=round(time.perf_counter() - started, 3))

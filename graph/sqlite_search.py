@@ -1,0 +1,105 @@
+"""The SQLite store's name index: the search keys written with each plan, asked per tier.
+
+Exact and prefix matches come from a B-tree on the folded name (prefixes as a key
+range), Chinese substrings from the one-character-per-token full-text index (a phrase of
+the query's characters), pinyin prefixes from the B-trees on pinyin and initials, pinyin
+substrings from the trigram index, and dropped-letter pinyin (``kerqin``) from the
+pinyin range of the query's first letter. Every tier stops at ``cap`` entries; the few
+queries no index serves (pinyin shorter than a trigram, punctuation only) scan at most
+``SCAN`` entries and say ``truncated`` when there were more.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from graph.names import NameEntry, NameIndex, tier_matches
+from graph.sqlite_write import fts_chars, has_tokens
+
+SCAN = 200_000
+TOP = "\U0010ffff"
+
+Query = Callable[[str, Sequence[Any]], list[Any]]
+COLUMNS = "n.id, n.type, n.name, s.text, s.is_alias, s.pinyin, s.initials"
+FROM_SEARCH = f"SELECT {COLUMNS} FROM search s JOIN nodes n ON n.nid = s.nid WHERE "
+
+
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _glob(query: str) -> str:
+    """A GLOB pattern for ``query`` with any letters in between (``k*e*r*…``)."""
+    escaped = ["[" + ch + "]" if ch in "*?[" else ch for ch in query]
+    return "*".join(escaped) + "*"
+
+
+class SqliteNameIndex(NameIndex):
+    """``graph.names.NameIndex`` over the store's ``search`` tables."""
+
+    def __init__(self, query: Query) -> None:
+        self.query = query
+
+    def matching(self, tier: str, query: str, types: Sequence[str] | None, cap: int) -> tuple[list[NameEntry], bool]:
+        sql, params, scanned = self._tier(tier, query)
+        if types is not None:
+            sql += " AND s.type IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(types)))
+        rows = self.query(sql + " LIMIT ?", [*params, cap + 1])
+        entries = [e for e in map(self._entry, rows) if tier_matches(tier, query, e)]
+        more = len(rows) > cap or (scanned and self._larger_than_scan())
+        return entries[:cap], more
+
+    @staticmethod
+    def _entry(row: Sequence[Any]) -> NameEntry:
+        return NameEntry(row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6])
+
+    def _larger_than_scan(self) -> bool:
+        return bool(self.query("SELECT 1 FROM search LIMIT 1 OFFSET ?", [SCAN]))
+
+    def _tier(self, tier: str, q: str) -> tuple[str, list[Any], bool]:
+        """SQL and parameters finding ``tier``'s candidates, and whether it is a bounded scan."""
+        if tier == "exact":
+            return FROM_SEARCH + "s.folded = ?", [q], False
+        if tier == "prefix":
+            return FROM_SEARCH + "s.folded >= ? AND s.folded < ?", [q, q + TOP], False
+        if tier == "substring":
+            if has_tokens(q):
+                return (
+                    f"SELECT {COLUMNS} FROM search_chars f JOIN search s ON s.sid = f.rowid "
+                    "JOIN nodes n ON n.nid = s.nid WHERE search_chars MATCH ?",
+                    [_phrase(fts_chars(q))],
+                    False,
+                )
+            return self._scan("instr(s.folded, ?) > 0", q)
+        if tier == "pinyin-prefix":
+            return (
+                FROM_SEARCH + "((s.pinyin >= ?1 AND s.pinyin < ?2) OR (s.initials >= ?1 AND s.initials < ?2))",
+                [q, q + TOP],
+                False,
+            )
+        if tier == "pinyin-substring":
+            if len(q) >= 3:
+                return (
+                    f"SELECT {COLUMNS} FROM search_pinyin f JOIN search s ON s.sid = f.rowid "
+                    "JOIN nodes n ON n.nid = s.nid WHERE search_pinyin MATCH ?",
+                    [_phrase(q)],
+                    False,
+                )
+            return self._scan("instr(s.pinyin, ?) > 0", q)
+        first = q[:1]
+        return (
+            FROM_SEARCH + "s.pinyin >= ? AND s.pinyin < ? AND s.pinyin GLOB ?",
+            [first, chr(ord(first) + 1), _glob(q)],
+            False,
+        )
+
+    @staticmethod
+    def _scan(condition: str, q: str) -> tuple[str, list[Any], bool]:
+        return (
+            FROM_SEARCH + f"s.sid IN (SELECT sid FROM search ORDER BY sid LIMIT {SCAN}) AND {condition}",
+            [q],
+            True,
+        )
