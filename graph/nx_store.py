@@ -1,8 +1,11 @@
-"""The graph in memory as networkx: what ``plangraph serve`` answers from (a copy of the
-database, see ``graph.served_store``), and the store of examples, tests and benchmarks.
+"""The graph in memory: what ``plangraph serve`` answers from (a copy of the database,
+see ``graph.served_store``), and the store of examples, tests and benchmarks.
 
-Writes merge in memory (``graph.merge``) and are never persisted; the embedded store on
-disk is ``graph.sqlite_store``.
+Each node's edges are kept in two lists (out, in) in (source, target, type) order, so a
+level of a traversal reads them without sorting; the path algorithms run networkx over
+the neighbourhood a query gathers, and ``networkx()`` gives the whole graph as a
+networkx multigraph when something needs it. Writes merge in memory (``graph.merge``)
+and are never persisted; the embedded store on disk is ``graph.sqlite_store``.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections.abc import Iterable
+from operator import attrgetter
 
 import networkx as nx
 
@@ -30,7 +34,13 @@ class NetworkxStore(GraphStore):
 
     def _set(self, graph: Graph) -> None:
         self._graph = graph
-        self._nx = to_networkx(graph)
+        self._by_id = {n.id: n for n in graph.nodes}
+        out: dict[str, list[Edge]] = {}
+        into: dict[str, list[Edge]] = {}
+        for e in sorted(graph.edges, key=attrgetter("key")):  # so each node's lists are in key order
+            out.setdefault(e.source, []).append(e)
+            into.setdefault(e.target, []).append(e)
+        self._out, self._in = out, into
         names: dict[str, list[Node]] = {}
         for n in graph.nodes:
             for key in dict.fromkeys([n.name, *n.aliases]):
@@ -38,6 +48,7 @@ class NetworkxStore(GraphStore):
         self._names = names
         self._counts = graph.counts()
         self._sorted: dict[str, dict[str, list[Node]]] = {}
+        self._nx: nx.MultiDiGraph | None = None
         self.derived.clear()
 
     def warm(self) -> None:
@@ -55,8 +66,7 @@ class NetworkxStore(GraphStore):
         self._set(updated)
 
     def node(self, node_id: str) -> Node | None:
-        data = self._nx.nodes.get(node_id)
-        return data["record"] if data is not None else None
+        return self._by_id.get(node_id)
 
     def named(self, name: str) -> list[Node]:
         return list(self._names.get(name, []))
@@ -66,25 +76,24 @@ class NetworkxStore(GraphStore):
         return [n for n in self._graph.nodes if wanted is None or n.type in wanted]
 
     def incident(self, ids: list[str], direction: str, types: Iterable[str] | None) -> list[Edge]:
-        g = self._nx
         wanted = set(types) if types is not None else None
+        sides = [s for d, s in (("out", self._out), ("in", self._in)) if direction in (d, "both")]
+        if len(ids) == 1 and len(sides) == 1:  # one node, one way: its list is in key order already
+            return [e for e in sides[0].get(ids[0], ()) if wanted is None or e.type in wanted]
         unique: dict[tuple[str, str, str], Edge] = {}
         for node_id in ids:
-            if node_id not in g:
-                continue
-            if direction in ("out", "both"):
-                for _, _, edge in g.out_edges(node_id, data="record"):
-                    if wanted is None or edge.type in wanted:
-                        unique[edge.key] = edge
-            if direction in ("in", "both"):
-                for _, _, edge in g.in_edges(node_id, data="record"):
-                    if wanted is None or edge.type in wanted:
-                        unique[edge.key] = edge
+            for side in sides:
+                for e in side.get(node_id, ()):
+                    if wanted is None or e.type in wanted:
+                        unique[(e.source, e.target, e.type)] = e
         return [unique[k] for k in sorted(unique)]
 
     def nodes_by_id(self, ids: list[str]) -> dict[str, Node]:
-        g = self._nx
-        return {i: g.nodes[i]["record"] for i in ids if i in g}
+        by_id = self._by_id
+        return {i: by_id[i] for i in ids if i in by_id}
+
+    def degree(self, node_id: str) -> int:
+        return len(self._out.get(node_id, ())) + len(self._in.get(node_id, ()))
 
     def counts(self) -> dict[str, int]:
         return dict(self._counts)
@@ -100,7 +109,7 @@ class NetworkxStore(GraphStore):
                 by_type.setdefault(n.type, []).append(n)
             for nodes in by_type.values():
                 if order == "degree":
-                    nodes.sort(key=lambda n: (-self._nx.degree(n.id), n.name))
+                    nodes.sort(key=lambda n: (-self.degree(n.id), n.name))
                 else:
                     nodes.sort(key=lambda n: n.name)
             self._sorted[order] = by_type
@@ -112,7 +121,7 @@ class NetworkxStore(GraphStore):
         lists = [by_type.get(t, []) for t in chosen]
         total = sum(map(len, lists))
         if order == "degree":
-            merged = heapq.merge(*lists, key=lambda n: (-self._nx.degree(n.id), n.type, n.name))
+            merged = heapq.merge(*lists, key=lambda n: (-self.degree(n.id), n.type, n.name))
             return list(itertools.islice(merged, offset, offset + limit)), total
         page: list[Node] = []
         for nodes in lists:
@@ -126,7 +135,9 @@ class NetworkxStore(GraphStore):
         return page, total
 
     def networkx(self) -> nx.MultiDiGraph:
-        """The graph as a networkx multigraph keyed by edge type (for graph/ and queries' use)."""
+        """The graph as a networkx multigraph keyed by edge type, built on first use."""
+        if self._nx is None:
+            self._nx = to_networkx(self._graph)
         return self._nx
 
 
