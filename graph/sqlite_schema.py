@@ -2,12 +2,16 @@
 
 Nodes, edges and their provenance are rows; a plan's provenance rows are found by the
 plan's key, so replacing a plan touches that plan's rows and the few shared records it
-mentions, never the whole store. ``names`` answers lookups by name or alias; ``search``
-holds every name's search keys (pinyin computed when the plan was written) with two
-full-text indexes: one character per token for Chinese substrings of any length, and
-trigrams for pinyin substrings. ``counts`` keeps the number of nodes and edges per type,
-``meta`` the schema version and the generation, which every write increments (a serving
-process compares it to know when to reload).
+mentions, never the whole store. Edges name their ends by the nodes' row numbers, and
+provenance its record's: rows a plan writes together get neighbouring numbers, so a
+write dirties few pages of those tables and their indexes (a B-tree over random text
+keys would dirty one page per row, and what a write costs would grow with the store).
+``search`` holds every name's and alias's search keys (pinyin computed when the plan was
+written) with two full-text indexes: one character per token for Chinese substrings of
+any length, and trigrams of pinyin and initials for pinyin substrings and prefixes.
+``counts`` keeps the number of nodes and edges per type; ``meta`` the schema version
+and the generation, which every write increments (a serving process compares it to
+know when to reload).
 """
 
 from __future__ import annotations
@@ -34,17 +38,11 @@ CREATE TABLE IF NOT EXISTS nodes (
     aliases TEXT NOT NULL,
     attributes TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS nodes_by_type ON nodes (type, name);
-CREATE TABLE IF NOT EXISTS names (
-    name TEXT NOT NULL,
-    nid INTEGER NOT NULL,
-    PRIMARY KEY (name, nid)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS names_by_node ON names (nid);
+CREATE INDEX IF NOT EXISTS nodes_by_type ON nodes (type);
 CREATE TABLE IF NOT EXISTS edges (
     eid INTEGER PRIMARY KEY,
-    source TEXT NOT NULL,
-    target TEXT NOT NULL,
+    source INTEGER NOT NULL,
+    target INTEGER NOT NULL,
     type TEXT NOT NULL,
     attributes TEXT NOT NULL,
     UNIQUE (source, type, target)
@@ -86,9 +84,8 @@ CREATE TABLE IF NOT EXISTS search (
 CREATE INDEX IF NOT EXISTS search_by_node ON search (nid);
 CREATE INDEX IF NOT EXISTS search_by_folded ON search (folded);
 CREATE INDEX IF NOT EXISTS search_by_pinyin ON search (pinyin);
-CREATE INDEX IF NOT EXISTS search_by_initials ON search (initials);
 CREATE VIRTUAL TABLE IF NOT EXISTS search_chars USING fts5 (chars, content='');
-CREATE VIRTUAL TABLE IF NOT EXISTS search_pinyin USING fts5 (pinyin, content='', tokenize='trigram');
+CREATE VIRTUAL TABLE IF NOT EXISTS search_pinyin USING fts5 (pinyin, initials, content='', tokenize='trigram');
 INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', 1), ('generation', 0);
 COMMIT;
 """

@@ -2,9 +2,10 @@
 
 Exact and prefix matches come from a B-tree on the folded name (prefixes as a key
 range), Chinese substrings from the one-character-per-token full-text index (a phrase of
-the query's characters), pinyin prefixes from the B-trees on pinyin and initials, pinyin
-substrings from the trigram index, and dropped-letter pinyin (``kerqin``) from the
-pinyin range of the query's first letter. Every tier stops at ``cap`` entries; the few
+the query's characters), pinyin prefixes from the B-tree on pinyin and, for initials,
+the trigram index (``^`` anchors a phrase at the start; under three letters, the range
+of the first letter), pinyin substrings from the trigram index, and dropped-letter
+pinyin (``kerqin``) from the pinyin range of the query's first letter. Every tier stops at ``cap`` entries; the few
 queries no index serves (pinyin shorter than a trigram, punctuation only) scan at most
 ``SCAN`` entries and say ``truncated`` when there were more.
 """
@@ -16,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from graph.names import NameEntry, NameIndex, tier_matches
-from graph.sqlite_write import fts_chars, has_tokens
+from graph.sqlite_rows import fts_chars, has_tokens
 
 SCAN = 200_000
 TOP = "\U0010ffff"
@@ -24,6 +25,10 @@ TOP = "\U0010ffff"
 Query = Callable[[str, Sequence[Any]], list[Any]]
 COLUMNS = "n.id, n.type, n.name, s.text, s.is_alias, s.pinyin, s.initials"
 FROM_SEARCH = f"SELECT {COLUMNS} FROM search s JOIN nodes n ON n.nid = s.nid WHERE "
+FROM_FTS = (
+    f"SELECT {COLUMNS} FROM {{table}} f JOIN search s ON s.sid = f.rowid JOIN nodes n ON n.nid = s.nid "
+    "WHERE {table} MATCH ?"
+)
 
 
 def _phrase(text: str) -> str:
@@ -43,14 +48,19 @@ class SqliteNameIndex(NameIndex):
         self.query = query
 
     def matching(self, tier: str, query: str, types: Sequence[str] | None, cap: int) -> tuple[list[NameEntry], bool]:
-        sql, params, scanned = self._tier(tier, query)
-        if types is not None:
-            sql += " AND s.type IN (SELECT value FROM json_each(?))"
-            params.append(json.dumps(list(types)))
-        rows = self.query(sql + " LIMIT ?", [*params, cap + 1])
-        entries = [e for e in map(self._entry, rows) if tier_matches(tier, query, e)]
-        more = len(rows) > cap or (scanned and self._larger_than_scan())
-        return entries[:cap], more
+        entries: dict[tuple[str, str], NameEntry] = {}
+        more = False
+        for sql, params, scanned in self._parts(tier, query):
+            if types is not None:
+                sql += " AND s.type IN (SELECT value FROM json_each(?))"
+                params = [*params, json.dumps(list(types))]
+            rows = self.query(sql + " LIMIT ?", [*params, cap + 1])
+            more = more or len(rows) > cap or (scanned and self._larger_than_scan())
+            for e in map(self._entry, rows):
+                if tier_matches(tier, query, e):
+                    entries.setdefault((e.node_id, e.text), e)
+        found = list(entries.values())
+        return found[:cap], more or len(found) > cap
 
     @staticmethod
     def _entry(row: Sequence[Any]) -> NameEntry:
@@ -59,47 +69,34 @@ class SqliteNameIndex(NameIndex):
     def _larger_than_scan(self) -> bool:
         return bool(self.query("SELECT 1 FROM search LIMIT 1 OFFSET ?", [SCAN]))
 
-    def _tier(self, tier: str, q: str) -> tuple[str, list[Any], bool]:
-        """SQL and parameters finding ``tier``'s candidates, and whether it is a bounded scan."""
+    def _parts(self, tier: str, q: str) -> list[tuple[str, list[Any], bool]]:
+        """SQL and parameters finding ``tier``'s candidates, and whether each is a bounded scan."""
         if tier == "exact":
-            return FROM_SEARCH + "s.folded = ?", [q], False
+            return [(FROM_SEARCH + "s.folded = ?", [q], False)]
         if tier == "prefix":
-            return FROM_SEARCH + "s.folded >= ? AND s.folded < ?", [q, q + TOP], False
+            return [(FROM_SEARCH + "s.folded >= ? AND s.folded < ?", [q, q + TOP], False)]
         if tier == "substring":
             if has_tokens(q):
-                return (
-                    f"SELECT {COLUMNS} FROM search_chars f JOIN search s ON s.sid = f.rowid "
-                    "JOIN nodes n ON n.nid = s.nid WHERE search_chars MATCH ?",
-                    [_phrase(fts_chars(q))],
+                return [(FROM_FTS.format(table="search_chars"), [_phrase(fts_chars(q))], False)]
+            return [_scan("instr(s.folded, ?) > 0", q)]
+        first = [q[:1], chr(ord(q[:1]) + 1)]
+        if tier == "pinyin-prefix":
+            initials = (
+                (FROM_FTS.format(table="search_pinyin"), ["{initials} : ^" + _phrase(q)], False)
+                if len(q) >= 3
+                else (
+                    FROM_SEARCH + "s.pinyin >= ? AND s.pinyin < ? AND substr(s.initials, 1, ?) = ?",
+                    [*first, len(q), q],
                     False,
                 )
-            return self._scan("instr(s.folded, ?) > 0", q)
-        if tier == "pinyin-prefix":
-            return (
-                FROM_SEARCH + "((s.pinyin >= ?1 AND s.pinyin < ?2) OR (s.initials >= ?1 AND s.initials < ?2))",
-                [q, q + TOP],
-                False,
             )
+            return [(FROM_SEARCH + "s.pinyin >= ? AND s.pinyin < ?", [q, q + TOP], False), initials]
         if tier == "pinyin-substring":
             if len(q) >= 3:
-                return (
-                    f"SELECT {COLUMNS} FROM search_pinyin f JOIN search s ON s.sid = f.rowid "
-                    "JOIN nodes n ON n.nid = s.nid WHERE search_pinyin MATCH ?",
-                    [_phrase(q)],
-                    False,
-                )
-            return self._scan("instr(s.pinyin, ?) > 0", q)
-        first = q[:1]
-        return (
-            FROM_SEARCH + "s.pinyin >= ? AND s.pinyin < ? AND s.pinyin GLOB ?",
-            [first, chr(ord(first) + 1), _glob(q)],
-            False,
-        )
+                return [(FROM_FTS.format(table="search_pinyin"), ["{pinyin} : " + _phrase(q)], False)]
+            return [_scan("instr(s.pinyin, ?) > 0", q)]
+        return [(FROM_SEARCH + "s.pinyin >= ? AND s.pinyin < ? AND s.pinyin GLOB ?", [*first, _glob(q)], False)]
 
-    @staticmethod
-    def _scan(condition: str, q: str) -> tuple[str, list[Any], bool]:
-        return (
-            FROM_SEARCH + f"s.sid IN (SELECT sid FROM search ORDER BY sid LIMIT {SCAN}) AND {condition}",
-            [q],
-            True,
-        )
+
+def _scan(condition: str, q: str) -> tuple[str, list[Any], bool]:
+    return (FROM_SEARCH + f"s.sid IN (SELECT sid FROM search ORDER BY sid LIMIT {SCAN}) AND {condition}", [q], True)

@@ -28,7 +28,7 @@ from platformdirs import user_data_dir
 from graph import identity, migration, sqlite_schema, traversal
 from graph.exceptions import StoreBusy, StoreError
 from graph.identity import Document, PlanLoad
-from graph.names import NameIndex
+from graph.names import NameIndex, fold
 from graph.records import EDGE_TYPES, NODE_TYPES, Edge, Graph, Node, Subgraph
 from graph.sqlite_write import PlanWriter
 from graph.store import GraphStore, PlanGraphs
@@ -38,7 +38,14 @@ BUSY_SECONDS = 30.0
 """How long a write waits for another process's write to finish before giving up."""
 
 NODE_COLUMNS = "nid, id, type, name, aliases, attributes"
-EDGE_COLUMNS = "eid, source, target, type, attributes"
+EDGE_SELECT = (
+    "SELECT e.eid, s.id, t.id, e.type, e.attributes FROM edges e "
+    "JOIN nodes s ON s.nid = e.source JOIN nodes t ON t.nid = e.target"
+)
+KEY_SELECT = (
+    "SELECT s.id, t.id, e.type, e.eid FROM edges e JOIN nodes s ON s.nid = e.source JOIN nodes t ON t.nid = e.target"
+)
+ENDS = "(SELECT nid FROM nodes WHERE id IN (SELECT value FROM json_each(?1)))"
 
 
 def default_store_dir() -> Path:
@@ -273,26 +280,25 @@ class SqliteStore(GraphStore):
         return [self._edge(r, provenance.get(r[0], [])) for r in rows]
 
     def _edges_by_eid(self, keys: Sequence[EdgeKey]) -> list[Edge]:
-        rows = self._q(
-            f"SELECT {EDGE_COLUMNS} FROM edges WHERE eid IN (SELECT value FROM json_each(?))",
-            (_ids(k.eid for k in keys),),
-        )
+        rows = self._q(f"{EDGE_SELECT} WHERE e.eid IN (SELECT value FROM json_each(?))", (_ids(k.eid for k in keys),))
         by_eid = {e_row[0]: e for e_row, e in zip(rows, self._edges_of(rows), strict=True)}
         return [by_eid[k.eid] for k in keys if k.eid in by_eid]
 
     def snapshot(self) -> Graph:
         with self.reading():
             plans = self._plan_ids()
-            nodes = self._joined("nodes", NODE_COLUMNS, "node_provenance", "nid", plans, self._node)
-            edges = self._joined("edges", EDGE_COLUMNS, "edge_provenance", "eid", plans, self._edge)
+            nodes = self._joined(
+                f"SELECT {NODE_COLUMNS} FROM nodes", "nid", "node_provenance", "nid", plans, self._node
+            )
+            edges = self._joined(EDGE_SELECT, "e.eid", "edge_provenance", "eid", plans, self._edge)
         nodes.sort(key=attrgetter("id"))
         edges.sort(key=attrgetter("key"))
         return Graph(nodes=nodes, edges=edges)
 
-    def _joined(self, table: str, columns: str, ptable: str, owner: str, plans: dict[int, str], make: Any) -> list[Any]:
-        """Every record of ``table`` with its provenance: both read in key order, side by side."""
+    def _joined(self, select: str, order: str, ptable: str, owner: str, plans: dict[int, str], make: Any) -> list[Any]:
+        """Every record ``select`` gives with its provenance: both read in row-number order, side by side."""
         con = self._con()
-        records = con.execute(f"SELECT {columns} FROM {table} ORDER BY {owner}")
+        records = con.execute(f"{select} ORDER BY {order}")
         provenance = con.execute(
             f'SELECT {owner}, plan, quote, start, "end", source FROM {ptable} ORDER BY {owner}, seq'
         )
@@ -314,7 +320,9 @@ class SqliteStore(GraphStore):
         return found[0] if found else None
 
     def named(self, name: str) -> list[Node]:
-        return self._nodes_where("WHERE nid IN (SELECT nid FROM names WHERE name = ?) ORDER BY id", (name,))
+        return self._nodes_where(
+            "WHERE nid IN (SELECT nid FROM search WHERE folded = ? AND text = ?) ORDER BY id", (fold(name), name)
+        )
 
     def nodes(self, types: Iterable[str] | None = None) -> list[Node]:
         if types is None:
@@ -325,40 +333,39 @@ class SqliteStore(GraphStore):
         found = self._nodes_where("WHERE id IN (SELECT value FROM json_each(?))", (_ids(ids),))
         return {n.id: n for n in found}
 
-    def _incident_rows(self, columns: str, ids: list[str], direction: str, types: Iterable[str] | None) -> list[Any]:
+    def _incident_rows(self, select: str, ids: list[str], direction: str, types: Iterable[str] | None) -> list[Any]:
         params = [_ids(ids)]
         typed = ""
         if types is not None:
-            typed = " AND type IN (SELECT value FROM json_each(?2))"
+            typed = " AND e.type IN (SELECT value FROM json_each(?2))"
             params.append(_ids(types))
         parts = []
         if direction in ("out", "both"):
-            parts.append(f"SELECT {columns} FROM edges WHERE source IN (SELECT value FROM json_each(?1)){typed}")
+            parts.append(f"{select} WHERE e.source IN {ENDS}{typed}")
         if direction in ("in", "both"):
-            parts.append(f"SELECT {columns} FROM edges WHERE target IN (SELECT value FROM json_each(?1)){typed}")
+            parts.append(f"{select} WHERE e.target IN {ENDS}{typed}")
         return self._q(" UNION ".join(parts), params)
 
     def incident(self, ids: list[str], direction: str, types: Iterable[str] | None) -> list[Edge]:
-        found = self._edges_of(self._incident_rows(EDGE_COLUMNS, ids, direction, types))
+        found = self._edges_of(self._incident_rows(EDGE_SELECT, ids, direction, types))
         return sorted(found, key=attrgetter("key"))
 
     def _keys(self, ids: list[str], direction: str, types: Iterable[str] | None) -> list[EdgeKey]:
-        return [EdgeKey(*r) for r in self._incident_rows("source, target, type, eid", ids, direction, types)]
+        return [EdgeKey(*r) for r in self._incident_rows(KEY_SELECT, ids, direction, types)]
 
     def edges(
         self, node_id: str, direction: str = "both", types: Iterable[str] | None = None, limit: int | None = None
     ) -> list[Edge]:
         if limit is None or direction == "both":
             return super().edges(node_id, direction, types, limit)
-        end, other = ("target", "source") if direction == "in" else ("source", "target")
-        params: list[Any] = [node_id]
+        end, other = ("e.target", "s.id") if direction == "in" else ("e.source", "t.id")
+        params: list[Any] = [_ids([node_id])]
         typed = ""
         if types is not None:
-            typed = " AND type IN (SELECT value FROM json_each(?))"
+            typed = " AND e.type IN (SELECT value FROM json_each(?2))"
             params.append(_ids(types))
         rows = self._q(
-            f"SELECT {EDGE_COLUMNS} FROM edges WHERE {end} = ?{typed} ORDER BY {other}, type LIMIT ?",
-            [*params, limit],
+            f"{EDGE_SELECT} WHERE {end} IN {ENDS}{typed} ORDER BY {other}, e.type LIMIT {int(limit)}", params
         )
         return self._edges_of(rows)
 
