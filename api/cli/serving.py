@@ -18,7 +18,7 @@ def bind(host: str, port: int) -> socket.socket:
     """A listening socket on ``host:port``, or one line saying why there cannot be one."""
     try:
         family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
-        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # asyncio sets TCP_NODELAY only then
     except (OSError, UnicodeError) as exc:
         raise click.ClickException(f"cannot listen on {host}: {exc}") from exc
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
