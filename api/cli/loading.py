@@ -61,6 +61,8 @@ def read_document(path: Path) -> tuple[str, Graph, str]:
     text = read_text(path)
     graph = extract(text, path.name)
     plan = next(n for n in graph.nodes if n.type == "Plan")
+    if plan.attributes.get("source") in (None, plan.id):  # until the extractor names the file itself
+        plan.attributes["source"] = path.name
     return plan.id, graph, text
 
 
