@@ -15,13 +15,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graph.records import Node
+from graph.records import NODE_TYPES, Node
 
 TIERS = ("exact", "prefix", "substring", "pinyin-prefix", "pinyin-substring", "subsequence")
 """How a query can match a name, best first; the pinyin tiers are for ASCII queries only."""
 
 SUBSEQUENCE_MIN = 4
 """A query this long or longer may match pinyin with letters dropped (kerqin ≈ keerqin)."""
+DROPPED = 2
+"""At most this many letters of the pinyin may be missing from such a query, all within
+its first ``len(query) + DROPPED`` letters."""
 
 _HAN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
 
@@ -37,10 +40,8 @@ class NameEntry:
     is_alias: bool
     pinyin: str  # syllables joined, lower case
     initials: str
-
-    @property
-    def folded(self) -> str:
-        return fold(self.text)
+    folded: str  # the text as queries are compared with it (``fold``)
+    position: int  # 0 for the name, then the aliases in order
 
 
 def fold(text: str) -> str:
@@ -73,15 +74,30 @@ def pinyin_keys(text: str) -> tuple[str, str]:
 def entries_of(node: Node) -> list[NameEntry]:
     """The name and every alias of ``node`` as index entries."""
     out = []
-    for text, is_alias in [(node.name, False), *((a, True) for a in node.aliases)]:
+    for position, text in enumerate([node.name, *node.aliases]):
         full, initials = pinyin_keys(text)
-        out.append(NameEntry(node.id, node.type, node.name, text, is_alias, full, initials))
+        out.append(NameEntry(node.id, node.type, node.name, text, position > 0, full, initials, fold(text), position))
     return out
+
+
+def rank(e: NameEntry) -> tuple[bool, int, int, str, str, int]:
+    """The order entries of one tier are handed out in, best first: names before aliases,
+    then as search ranks its hits (shorter names first, by type, by name), then by id."""
+    return (e.is_alias, len(e.node_name), NODE_TYPES.index(e.node_type), e.node_name, e.node_id, e.position)
 
 
 def is_subsequence(query: str, text: str) -> bool:
     it = iter(text)
     return all(ch in it for ch in query)
+
+
+def dropped_letters(query: str, pinyin: str) -> bool:
+    """``query`` is ``pinyin``'s start with at most ``DROPPED`` letters left out (kerqin, keerqinqu)."""
+    return (
+        len(query) >= SUBSEQUENCE_MIN
+        and pinyin[:1] == query[:1]
+        and is_subsequence(query, pinyin[: len(query) + DROPPED])
+    )
 
 
 def tier_matches(tier: str, q: str, e: NameEntry) -> bool:
@@ -97,7 +113,7 @@ def tier_matches(tier: str, q: str, e: NameEntry) -> bool:
         return e.pinyin.startswith(q) or e.initials.startswith(q)
     if tier == "pinyin-substring":
         return q in e.pinyin
-    return len(q) >= SUBSEQUENCE_MIN and e.pinyin[:1] == q[:1] and is_subsequence(q, e.pinyin)
+    return dropped_letters(q, e.pinyin)
 
 
 class NameIndex(ABC):
@@ -106,7 +122,7 @@ class NameIndex(ABC):
     @abstractmethod
     def matching(self, tier: str, query: str, types: Sequence[str] | None, cap: int) -> tuple[list[NameEntry], bool]:
         """Entries of nodes of ``types`` (all when None) that match the folded ``query``
-        in ``tier``, at most ``cap`` of them, and whether more existed."""
+        in ``tier``, best first (``rank``), at most ``cap`` of them, and whether more existed."""
 
 
 class MemoryNameIndex(NameIndex):
@@ -118,4 +134,5 @@ class MemoryNameIndex(NameIndex):
     def matching(self, tier: str, query: str, types: Sequence[str] | None, cap: int) -> tuple[list[NameEntry], bool]:
         wanted = None if types is None else set(types)
         found = [e for e in self.entries if (wanted is None or e.node_type in wanted) and tier_matches(tier, query, e)]
+        found.sort(key=rank)
         return found[:cap], len(found) > cap

@@ -11,7 +11,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable
 
-from graph.names import entries_of, fold
+from graph.names import entries_of
 from graph.records import Node, Provenance
 
 
@@ -74,10 +74,11 @@ class Rows:
 
     def add_names(self, nid: int, node: Node) -> None:
         for e in entries_of(node):
-            folded = fold(e.text)
+            folded = e.folded
             sid = self.con.execute(
-                "INSERT INTO search (nid, type, text, folded, is_alias, pinyin, initials) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (nid, node.type, e.text, folded, int(e.is_alias), e.pinyin, e.initials),
+                "INSERT INTO search (nid, type, text, folded, is_alias, position, pinyin, initials) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (nid, node.type, e.text, folded, int(e.is_alias), e.position, e.pinyin, e.initials),
             ).lastrowid
             self.con.execute("INSERT INTO search_chars (rowid, chars) VALUES (?, ?)", (sid, fts_chars(folded)))
             self.con.execute(

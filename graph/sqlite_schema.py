@@ -78,6 +78,7 @@ CREATE TABLE IF NOT EXISTS search (
     text TEXT NOT NULL,
     folded TEXT NOT NULL,
     is_alias INTEGER NOT NULL,
+    position INTEGER NOT NULL,
     pinyin TEXT NOT NULL,
     initials TEXT NOT NULL
 );

@@ -16,14 +16,25 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from graph.names import NameEntry, NameIndex, tier_matches
+from graph.names import DROPPED, NameEntry, NameIndex, rank, tier_matches
+from graph.records import NODE_TYPES
 from graph.sqlite_rows import fts_chars, has_tokens
 
 SCAN = 200_000
 TOP = "\U0010ffff"
 
 Query = Callable[[str, Sequence[Any]], list[Any]]
-COLUMNS = "n.id, n.type, n.name, s.text, s.is_alias, s.pinyin, s.initials"
+COLUMNS = (
+    "n.id AS id, n.type AS type, n.name AS name, s.text AS text, s.is_alias AS is_alias, s.pinyin AS pinyin, "
+    "s.initials AS initials, s.folded AS folded, s.position AS position"
+)
+RANKED = 20_000
+"""At most this many matches of a tier are put in rank order; beyond, the tier is cut."""
+TYPE_RANK = "CASE type " + " ".join(f"WHEN '{t}' THEN {i}" for i, t in enumerate(NODE_TYPES)) + " END"
+BEST_FIRST = (
+    "SELECT *, count(*) OVER () FROM ({matches} LIMIT {ranked}) "
+    f"ORDER BY is_alias, length(name), {TYPE_RANK}, name, id, position LIMIT ?"
+)
 FROM_SEARCH = f"SELECT {COLUMNS} FROM search s JOIN nodes n ON n.nid = s.nid WHERE "
 FROM_FTS = (
     f"SELECT {COLUMNS} FROM {{table}} f JOIN search s ON s.sid = f.rowid JOIN nodes n ON n.nid = s.nid "
@@ -54,17 +65,17 @@ class SqliteNameIndex(NameIndex):
             if types is not None:
                 sql += " AND s.type IN (SELECT value FROM json_each(?))"
                 params = [*params, json.dumps(list(types))]
-            rows = self.query(sql + " LIMIT ?", [*params, cap + 1])
-            more = more or len(rows) > cap or (scanned and self._larger_than_scan())
+            rows = self.query(BEST_FIRST.format(matches=sql, ranked=RANKED + 1), [*params, cap + 1])
+            more = more or (bool(rows) and rows[0][-1] > cap) or (scanned and self._larger_than_scan())
             for e in map(self._entry, rows):
                 if tier_matches(tier, query, e):
                     entries.setdefault((e.node_id, e.text), e)
-        found = list(entries.values())
+        found = sorted(entries.values(), key=rank)
         return found[:cap], more or len(found) > cap
 
     @staticmethod
     def _entry(row: Sequence[Any]) -> NameEntry:
-        return NameEntry(row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6])
+        return NameEntry(row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6], row[7], row[8])
 
     def _larger_than_scan(self) -> bool:
         return bool(self.query("SELECT 1 FROM search LIMIT 1 OFFSET ?", [SCAN]))
@@ -95,7 +106,13 @@ class SqliteNameIndex(NameIndex):
             if len(q) >= 3:
                 return [(FROM_FTS.format(table="search_pinyin"), ["{pinyin} : " + _phrase(q)], False)]
             return [_scan("instr(s.pinyin, ?) > 0", q)]
-        return [(FROM_SEARCH + "s.pinyin >= ? AND s.pinyin < ? AND s.pinyin GLOB ?", [*first, _glob(q)], False)]
+        return [
+            (
+                FROM_SEARCH + "s.pinyin >= ? AND s.pinyin < ? AND substr(s.pinyin, 1, ?) GLOB ?",
+                [*first, len(q) + DROPPED, _glob(q)],
+                False,
+            )
+        ]
 
 
 def _scan(condition: str, q: str) -> tuple[str, list[Any], bool]:

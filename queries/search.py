@@ -1,9 +1,9 @@
 """Find nodes by name, alias, Chinese substring or pinyin (``kerqin`` finds 科尔沁区).
 
 The store's name index (``GraphStore.search_index``) hands out candidates one tier at a
-time, best first; once more nodes are held than will be returned, the lower tiers cannot
-change the answer and are not asked. A tier with more candidates than ``CANDIDATES`` is
-cut there and the answer says ``truncated``.
+time, the best tier first and each tier's entries in rank order, as many as the answer
+can use; once more nodes are held than will be returned, the lower tiers cannot change
+the answer and are not asked. When a tier held more, the answer says ``truncated``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel
 
-from graph.names import SUBSEQUENCE_MIN, TIERS, NameEntry, fold, is_subsequence
+from graph.names import SUBSEQUENCE_MIN, TIERS, NameEntry, dropped_letters, fold
 from graph.records import NODE_TYPES
 from graph.store import GraphStore
 from queries.bounds import check, node_types
@@ -22,8 +22,8 @@ from queries.models import NodeRef
 __all__ = ["Hit", "SearchAnswer", "search"]
 
 DEFAULT_HITS = 20
-CANDIDATES = 5000
-"""At most this many index entries are scored per tier."""
+ENTRIES_PER_HIT = 4
+"""Index entries asked per hit wanted: a node's name and aliases may each match."""
 
 
 class Hit(BaseModel):
@@ -53,8 +53,8 @@ def _score(q: str, e: NameEntry) -> int:
         return 50 - alias
     if q in e.pinyin:
         return 40 - alias
-    if len(q) >= SUBSEQUENCE_MIN and e.pinyin[:1] == q[:1] and is_subsequence(q, e.pinyin):
-        return 30 - alias  # kerqin ≈ keerqin: a letter dropped between syllables
+    if dropped_letters(q, e.pinyin):
+        return 30 - alias  # kerqin ≈ keerqin: a letter or two dropped between syllables
     return 0
 
 
@@ -80,7 +80,7 @@ def search(store: GraphStore, q: str, *, types: Iterable[str] | None = None, lim
     best: dict[str, Hit] = {}
     cut = False
     for tier in _tiers(query):
-        entries, more = index.matching(tier, query, wanted, CANDIDATES)
+        entries, more = index.matching(tier, query, wanted, ENTRIES_PER_HIT * (limit + 1))
         cut = cut or more
         for e in entries:
             score = _score(query, e)
@@ -90,6 +90,7 @@ def search(store: GraphStore, q: str, *, types: Iterable[str] | None = None, lim
         if len(best) > limit:
             break  # every lower tier scores below what is already held
     ranked = sorted(
-        best.values(), key=lambda h: (-h.score, len(h.node.name), NODE_TYPES.index(h.node.type), h.node.name)
+        best.values(),
+        key=lambda h: (-h.score, len(h.node.name), NODE_TYPES.index(h.node.type), h.node.name, h.node.id),
     )
     return SearchAnswer(query=q, hits=ranked[:limit], truncated=cut or len(ranked) > limit)
