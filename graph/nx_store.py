@@ -92,6 +92,10 @@ class NetworkxStore(GraphStore):
         by_id = self._by_id
         return {i: by_id[i] for i in ids if i in by_id}
 
+    def _fanout(self, ids: list[str], direction: str) -> int:
+        sides = [s for d, s in (("out", self._out), ("in", self._in)) if direction in (d, "both")]
+        return sum(len(side.get(i, ())) for side in sides for i in ids)
+
     def degree(self, node_id: str) -> int:
         return len(self._out.get(node_id, ())) + len(self._in.get(node_id, ()))
 

@@ -399,10 +399,19 @@ class SqliteStore(GraphStore):
                 max_length,
                 limit,
                 self.path_bounds,
+                self._fanout,
             )
             keys = [k for path in found for k in path]
             records = dict(zip((k.eid for k in keys), self._edges_by_eid(keys), strict=True))
         return [[records[k.eid] for k in path] for path in found], truncated
+
+    def _fanout(self, ids: list[str], direction: str) -> int:
+        parts = []
+        if direction in ("out", "both"):
+            parts.append(f"(SELECT count(*) FROM edges WHERE source IN {ENDS})")
+        if direction in ("in", "both"):
+            parts.append(f"(SELECT count(*) FROM edges WHERE target IN {ENDS})")
+        return int(self._q("SELECT " + " + ".join(parts), [_ids(ids)])[0][0])
 
     def counts(self) -> dict[str, int]:
         stored = dict(self._q("SELECT kind, n FROM counts"))

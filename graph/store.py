@@ -134,7 +134,12 @@ class GraphStore(ABC):
             max_length,
             limit,
             self.path_bounds,
+            self._fanout,
         )
+
+    def _fanout(self, ids: list[str], direction: str) -> int:
+        """How many edges expanding ``ids`` would fetch, or an estimate (here: one each)."""
+        return len(ids)
 
     def search_index(self) -> NameIndex:
         """The name index search asks; by default built in memory once per process."""

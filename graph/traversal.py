@@ -77,7 +77,7 @@ def bfs(
         truncated = any(e.source not in seen or e.target not in seen for e in level(frontier))
     nodes = lookup(sorted(seen - {start.id}))
     nodes[start.id] = start
-    kept = [e for k, e in sorted(edges.items()) if e.source in seen and e.target in seen]
+    kept = [edges[k] for k in sorted(k for k, e in edges.items() if e.source in seen and e.target in seen)]
     return Subgraph(nodes=[nodes[i] for i in sorted(nodes)], edges=materialise(kept), truncated=truncated)
 
 
@@ -102,6 +102,13 @@ class _Side:
     depth: int = 0
 
 
+Fanout = Callable[[list[str], str], int]
+
+
+def _count(ids: list[str], direction: str) -> int:
+    return len(ids)
+
+
 def neighbourhood(
     level: Callable[[list[str], str], Iterable[E]],
     source: str,
@@ -110,17 +117,20 @@ def neighbourhood(
     max_length: int,
     budget: int,
     deadline: float,
+    fanout: Fanout = _count,
 ) -> tuple[list[E], bool, bool]:
     """The edges every path of at most ``max_length`` edges between the two ends uses:
-    breadth first from both ends, the smaller frontier first, until the two depths add
-    up to ``max_length`` (each edge of such a path is at a node one side expanded).
-    Returns the edges, whether the ends met, and whether a bound stopped the search."""
+    breadth first from both ends, the side whose next level is smaller first (``fanout``
+    estimates it: the frontier's size, or its edges where the store can count them),
+    until the two depths add up to ``max_length`` (each edge of such a path is at a node
+    one side expanded). Returns the edges, whether the ends met, and whether a bound
+    stopped the search."""
     forward = _Side({source: 0}, [source], "out" if directed else "both")
     backward = _Side({target: 0}, [target], "in" if directed else "both")
     found: dict[tuple[str, str, str], E] = {}
     expanded = 0
     while forward.depth + backward.depth < max_length and forward.frontier and backward.frontier:
-        side = min(forward, backward, key=lambda s: len(s.frontier))
+        side = min(forward, backward, key=lambda s: fanout(s.frontier, s.direction))
         if expanded + len(side.frontier) > budget or time.monotonic() > deadline:
             return list(found.values()), True, True
         expanded += len(side.frontier)
@@ -173,11 +183,12 @@ def bounded_paths(
     max_length: int,
     limit: int,
     bounds: PathBounds = PathBounds(),
+    fanout: Fanout = _count,
 ) -> tuple[list[list[E]], bool]:
     """``paths`` over the neighbourhood the two ends share, within ``bounds``: what a
     path search costs depends on the neighbourhood, never on the size of the store."""
     deadline = time.monotonic() + bounds.seconds
-    edges, met, cut = neighbourhood(level, source, target, directed, max_length, bounds.expansions, deadline)
+    edges, met, cut = neighbourhood(level, source, target, directed, max_length, bounds.expansions, deadline, fanout)
     if not met and not cut:
         return [], False
     found, truncated = paths(collapse_edges(edges, directed), source, target, max_length, limit, deadline)
