@@ -76,9 +76,9 @@ class Rows:
         for e in entries_of(node):
             folded = e.folded
             sid = self.con.execute(
-                "INSERT INTO search (nid, type, text, folded, is_alias, position, pinyin, initials) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (nid, node.type, e.text, folded, int(e.is_alias), e.position, e.pinyin, e.initials),
+                "INSERT INTO search (nid, node, type, name, text, folded, is_alias, position, pinyin, initials) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (nid, node.id, node.type, node.name, e.text, folded, int(e.is_alias), e.position, e.pinyin, e.initials),
             ).lastrowid
             self.con.execute("INSERT INTO search_chars (rowid, chars) VALUES (?, ?)", (sid, fts_chars(folded)))
             self.con.execute(

@@ -7,7 +7,8 @@ provenance its record's: rows a plan writes together get neighbouring numbers, s
 write dirties few pages of those tables and their indexes (a B-tree over random text
 keys would dirty one page per row, and what a write costs would grow with the store).
 ``search`` holds every name's and alias's search keys (pinyin computed when the plan was
-written) with two full-text indexes: one character per token for Chinese substrings of
+written), with the node's id, type and name so that ranking needs no other table, and two
+full-text indexes: one character per token for Chinese substrings of
 any length, and trigrams of pinyin and initials for pinyin substrings and prefixes.
 ``counts`` keeps the number of nodes and edges per type; ``meta`` the schema version
 and the generation, which every write increments (a serving process compares it to
@@ -74,7 +75,9 @@ CREATE TABLE IF NOT EXISTS counts (kind TEXT PRIMARY KEY, n INTEGER NOT NULL) WI
 CREATE TABLE IF NOT EXISTS search (
     sid INTEGER PRIMARY KEY,
     nid INTEGER NOT NULL,
+    node TEXT NOT NULL,
     type TEXT NOT NULL,
+    name TEXT NOT NULL,
     text TEXT NOT NULL,
     folded TEXT NOT NULL,
     is_alias INTEGER NOT NULL,

@@ -5,9 +5,10 @@ range), Chinese substrings from the one-character-per-token full-text index (a p
 the query's characters), pinyin prefixes from the B-tree on pinyin and, for initials,
 the trigram index (``^`` anchors a phrase at the start; under three letters, the range
 of the first letter), pinyin substrings from the trigram index, and dropped-letter
-pinyin (``kerqin``) from the pinyin range of the query's first letter. Every tier stops at ``cap`` entries; the few
-queries no index serves (pinyin shorter than a trigram, punctuation only) scan at most
-``SCAN`` entries and say ``truncated`` when there were more.
+pinyin (``kerqin``) from the pinyin range of the query's first letter. Every tier puts at
+most ``RANKED`` matches in rank order and hands out ``cap`` of them; the few queries no
+index serves (pinyin shorter than a trigram, punctuation only) scan at most ``SCAN``
+entries. Either way the answer says ``truncated`` when there were more.
 """
 
 from __future__ import annotations
@@ -24,22 +25,17 @@ SCAN = 200_000
 TOP = "\U0010ffff"
 
 Query = Callable[[str, Sequence[Any]], list[Any]]
-COLUMNS = (
-    "n.id AS id, n.type AS type, n.name AS name, s.text AS text, s.is_alias AS is_alias, s.pinyin AS pinyin, "
-    "s.initials AS initials, s.folded AS folded, s.position AS position"
-)
-RANKED = 20_000
-"""At most this many matches of a tier are put in rank order; beyond, the tier is cut."""
+COLUMNS = "s.node AS id, s.type, s.name, s.text, s.is_alias, s.pinyin, s.initials, s.folded, s.position"
+RANKED = 2_000
+"""At most this many matches of a tier are put in rank order (the first found, in index order);
+a tier with more is cut there and the answer says truncated."""
 TYPE_RANK = "CASE type " + " ".join(f"WHEN '{t}' THEN {i}" for i, t in enumerate(NODE_TYPES)) + " END"
 BEST_FIRST = (
     "SELECT *, count(*) OVER () FROM ({matches} LIMIT {ranked}) "
     f"ORDER BY is_alias, length(name), {TYPE_RANK}, name, id, position LIMIT ?"
 )
-FROM_SEARCH = f"SELECT {COLUMNS} FROM search s JOIN nodes n ON n.nid = s.nid WHERE "
-FROM_FTS = (
-    f"SELECT {COLUMNS} FROM {{table}} f JOIN search s ON s.sid = f.rowid JOIN nodes n ON n.nid = s.nid "
-    "WHERE {table} MATCH ?"
-)
+FROM_SEARCH = f"SELECT {COLUMNS} FROM search s WHERE "
+FROM_FTS = f"SELECT {COLUMNS} FROM {{table}} f JOIN search s ON s.sid = f.rowid WHERE {{table}} MATCH ?"
 
 
 def _phrase(text: str) -> str:
