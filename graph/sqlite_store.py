@@ -29,13 +29,15 @@ from graph import identity, migration, sqlite_schema, traversal
 from graph.exceptions import StoreBusy, StoreError
 from graph.identity import Document, PlanLoad
 from graph.names import NameIndex, fold
-from graph.records import EDGE_TYPES, NODE_TYPES, Edge, Graph, Node, Subgraph
+from graph.records import EDGE_TYPES, NODE_TYPES, Edge, Graph, Node, Provenance, Subgraph
 from graph.sqlite_write import PlanWriter
 from graph.store import GraphStore, PlanGraphs
 
 DB_FILE = "graph.sqlite"
 BUSY_SECONDS = 30.0
 """How long a write waits for another process's write to finish before giving up."""
+RECORDS_KEPT = 100_000
+"""Records a thread keeps between read transactions of the same generation, at most."""
 
 NODE_COLUMNS = "nid, id, type, name, aliases, attributes"
 EDGE_SELECT = (
@@ -139,17 +141,28 @@ class SqliteStore(GraphStore):
 
     @contextmanager
     def reading(self) -> Iterator[GraphStore]:
+        """One read transaction; inside it records are kept once built (a hub named in
+        thousands of plans has as many provenance rows), for as long as no write
+        changes the generation."""
         con = self._con()
-        depth = getattr(self._local, "depth", 0)
+        local = self._local
+        depth = getattr(local, "depth", 0)
         if depth == 0:
             con.execute("BEGIN")
-        self._local.depth = depth + 1
+            generation = self.generation()
+            if getattr(local, "generation", None) != generation or len(local.records) > RECORDS_KEPT:
+                local.records, local.generation = {}, generation
+        local.depth = depth + 1
         try:
             yield self
         finally:
-            self._local.depth = depth
+            local.depth = depth
             if depth == 0:
                 con.execute("COMMIT")
+
+    def _kept(self) -> dict[tuple[str, int], Any] | None:
+        """The records this thread may reuse: only inside a read transaction."""
+        return self._local.records if getattr(self._local, "depth", 0) else None
 
     @contextmanager
     def _writing(self) -> Iterator[PlanWriter]:
@@ -246,7 +259,7 @@ class SqliteStore(GraphStore):
         return out
 
     @staticmethod
-    def _node(row: Sequence[Any], provenance: list[dict[str, Any]]) -> Node:
+    def _node(row: Sequence[Any], provenance: list[Any]) -> Node:
         return Node.model_validate(
             {
                 "id": row[1],
@@ -259,7 +272,7 @@ class SqliteStore(GraphStore):
         )
 
     @staticmethod
-    def _edge(row: Sequence[Any], provenance: list[dict[str, Any]]) -> Edge:
+    def _edge(row: Sequence[Any], provenance: list[Any]) -> Edge:
         return Edge.model_validate(
             {
                 "source": row[1],
@@ -272,12 +285,21 @@ class SqliteStore(GraphStore):
 
     def _nodes_where(self, where: str, params: Sequence[Any] = ()) -> list[Node]:
         rows = self._q(f"SELECT {NODE_COLUMNS} FROM nodes {where}", params)
-        provenance = self._provenance("node_provenance", "nid", [r[0] for r in rows])
-        return [self._node(r, provenance.get(r[0], [])) for r in rows]
+        return self._records("n", rows, "node_provenance", "nid", self._node)
 
     def _edges_of(self, rows: list[Any]) -> list[Edge]:
-        provenance = self._provenance("edge_provenance", "eid", [r[0] for r in rows])
-        return [self._edge(r, provenance.get(r[0], [])) for r in rows]
+        return self._records("e", rows, "edge_provenance", "eid", self._edge)
+
+    def _records(self, kind: str, rows: list[Any], ptable: str, owner: str, make: Any) -> list[Any]:
+        kept = self._kept()
+        if kept is None:
+            provenance = self._provenance(ptable, owner, [r[0] for r in rows])
+            return [make(r, provenance.get(r[0], [])) for r in rows]
+        missing = [r for r in rows if (kind, r[0]) not in kept]
+        provenance = self._provenance(ptable, owner, [r[0] for r in missing])
+        for r in missing:
+            kept[(kind, r[0])] = make(r, provenance.get(r[0], []))
+        return [kept[(kind, r[0])] for r in rows]
 
     def _edges_by_eid(self, keys: Sequence[EdgeKey]) -> list[Edge]:
         rows = self._q(f"{EDGE_SELECT} WHERE e.eid IN (SELECT value FROM json_each(?))", (_ids(k.eid for k in keys),))
@@ -296,20 +318,29 @@ class SqliteStore(GraphStore):
         return Graph(nodes=nodes, edges=edges)
 
     def _joined(self, select: str, order: str, ptable: str, owner: str, plans: dict[int, str], make: Any) -> list[Any]:
-        """Every record ``select`` gives with its provenance: both read in row-number order, side by side."""
+        """Every record ``select`` gives with its provenance: both read in row-number order,
+        side by side. Equal provenance (the same span cited by a node and its edges) is one
+        object, and equal quotes one string, which a whole-graph copy in memory needs."""
         con = self._con()
         records = con.execute(f"{select} ORDER BY {order}")
         provenance = con.execute(
             f'SELECT {owner}, plan, quote, start, "end", source FROM {ptable} ORDER BY {owner}, seq'
         )
+        shared: dict[tuple[Any, ...], Provenance] = {}
+        quotes: dict[str, str] = {}
         pending = next(provenance, None)
         out = []
         for row in records:
             mine = []
             while pending is not None and pending[0] <= row[0]:
                 if pending[0] == row[0]:
-                    _, plan, quote, start, end, source = pending
-                    mine.append({"plan": plans[plan], "quote": quote, "start": start, "end": end, "source": source})
+                    key = pending[1:]
+                    p = shared.get(key)
+                    if p is None:
+                        _, plan, quote, start, end, source = pending
+                        quote = quotes.setdefault(quote, quote)
+                        p = shared[key] = Provenance(plan=plans[plan], quote=quote, start=start, end=end, source=source)
+                    mine.append(p)
                 pending = next(provenance, None)
             out.append(make(row, mine))
         return out
