@@ -21,6 +21,9 @@ from graph.merge import replace_plan
 from graph.records import NODE_TYPES, Edge, Graph, Node
 from graph.store import GraphStore, PlanGraphs
 
+HUB = 64
+"""A node with more edges than this one way has them split by type when first asked."""
+
 
 class NetworkxStore(GraphStore):
     def __init__(self, graph: Graph | None = None) -> None:
@@ -49,6 +52,7 @@ class NetworkxStore(GraphStore):
         self._counts = graph.counts()
         self._sorted: dict[str, dict[str, list[Node]]] = {}
         self._nx: nx.MultiDiGraph | None = None
+        self._typed: dict[tuple[int, str], dict[str, list[Edge]]] = {}
         self.derived.clear()
 
     def warm(self) -> None:
@@ -75,17 +79,33 @@ class NetworkxStore(GraphStore):
         wanted = set(types) if types is not None else None
         return [n for n in self._graph.nodes if wanted is None or n.type in wanted]
 
+    def _at(self, side: dict[str, list[Edge]], node_id: str, wanted: set[str] | None) -> list[Edge]:
+        """A node's edges one way, of the wanted types, in key order. A hub's list is split
+        by type once, so asking for its few edges of one type does not read all the others."""
+        found = side.get(node_id, ())
+        if wanted is None:
+            return list(found)
+        if len(found) <= HUB:
+            return [e for e in found if e.type in wanted]
+        by_type = self._typed.get((id(side), node_id))
+        if by_type is None:
+            by_type = {}
+            for e in found:
+                by_type.setdefault(e.type, []).append(e)
+            self._typed[(id(side), node_id)] = by_type
+        lists = [by_type.get(t, []) for t in wanted]
+        return lists[0][:] if len(lists) == 1 else sorted((e for x in lists for e in x), key=attrgetter("key"))
+
     def incident(self, ids: list[str], direction: str, types: Iterable[str] | None) -> list[Edge]:
         wanted = set(types) if types is not None else None
         sides = [s for d, s in (("out", self._out), ("in", self._in)) if direction in (d, "both")]
         if len(ids) == 1 and len(sides) == 1:  # one node, one way: its list is in key order already
-            return [e for e in sides[0].get(ids[0], ()) if wanted is None or e.type in wanted]
+            return self._at(sides[0], ids[0], wanted)
         unique: dict[tuple[str, str, str], Edge] = {}
         for node_id in ids:
             for side in sides:
-                for e in side.get(node_id, ()):
-                    if wanted is None or e.type in wanted:
-                        unique[(e.source, e.target, e.type)] = e
+                for e in self._at(side, node_id, wanted):
+                    unique[(e.source, e.target, e.type)] = e
         return [unique[k] for k in sorted(unique)]
 
     def nodes_by_id(self, ids: list[str]) -> dict[str, Node]:

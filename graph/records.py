@@ -65,7 +65,8 @@ class Graph(BaseModel):
 
     def counts(self) -> dict[str, int]:
         """Number of nodes per type and edges per type, types in model order."""
-        tally = Counter(n.type for n in self.nodes) + Counter(e.type for e in self.edges)
+        tally: Counter[str] = Counter(n.type for n in self.nodes)
+        tally.update(e.type for e in self.edges)
         return {t: tally[t] for t in (*NODE_TYPES, *EDGE_TYPES)}
 
 

@@ -67,8 +67,12 @@ def bfs(
         depth += 1
         reached: set[str] = set()
         for edge in level(frontier):
-            reached.update(n for n in (edge.source, edge.target) if n not in seen)
-            edges[key(edge)] = edge
+            source, target = edge.source, edge.target
+            if source not in seen:
+                reached.add(source)
+            if target not in seen:
+                reached.add(target)
+            edges[(source, target, edge.type)] = edge
         room = max(0, limit + 1 - len(seen))
         truncated = truncated or len(reached) > room
         frontier = sorted(reached)[:room]
