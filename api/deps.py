@@ -2,13 +2,12 @@
 
 Both are ``async`` so that FastAPI calls them on the event loop instead of sending each
 through its threadpool; the store dependency hands a request one state of the store
-for its whole life (``GraphStore.reading``).
+for its whole life.
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
@@ -16,14 +15,20 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.answers import keep_answers
 from api.settings import Settings
+from graph.served_store import ServedStore
 from graph.store import GraphStore
 
 
-async def get_store(request: Request) -> AsyncIterator[GraphStore]:
+async def get_store(request: Request) -> GraphStore:
+    """The store a request reads: for the served embedded store, the copy current when the
+    request starts (it keeps it to the end: one state of the graph); any other store as
+    it is. A plain coroutine: a generator dependency costs FastAPI an exit stack per request."""
     store: GraphStore = request.app.state.store
-    with store.reading() as view:
-        keep_answers(view, request.app.state.settings.answer_cache_mb * 1024 * 1024)
-        yield view
+    if not isinstance(store, ServedStore):
+        return store
+    view = store.current()
+    keep_answers(view, request.app.state.settings.answer_cache_mb * 1024 * 1024)
+    return view
 
 
 async def get_settings(request: Request) -> Settings:
