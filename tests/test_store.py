@@ -154,3 +154,24 @@ def test_every_provenance_points_into_the_plan_body(tongliao_graph, tongliao_pat
         for p in record.provenance:
             if p.source == "text":
                 assert p.start >= body and text[p.start : p.end] == p.quote
+
+
+def test_a_second_writer_waits_then_is_refused_and_nothing_is_written(store, tongliao, second):
+    import sqlite3
+
+    from graph.exceptions import StoreBusy
+
+    store.write_plan(*tongliao)
+    before = canonical(store.snapshot())
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a load
+    try:
+        waiting = SqliteStore(store.directory, busy_seconds=0.2)
+        with pytest.raises(StoreBusy, match=r"is being written by another process .* nothing was written, try again"):
+            waiting.write_plan(*second)
+        assert canonical(waiting.snapshot()) == before  # readers are not blocked by the writer
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    SqliteStore(store.directory).write_plan(*second)  # and once it is done, the write goes through
+    assert len(store.nodes(["Plan"])) == 2
