@@ -1,4 +1,9 @@
-"""Dependencies shared by the routers: the store, and the token for changing it."""
+"""Dependencies shared by the routers: the store, and the token for changing it.
+
+Both are ``async`` so that FastAPI calls them on the event loop instead of sending each
+through its threadpool; the store dependency hands a request one state of the store
+for its whole life.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +13,23 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from api.answers import keep_answers
 from api.settings import Settings
 from graph.store import GraphStore
 
 
-def get_store(request: Request) -> GraphStore:
+async def get_store(request: Request) -> GraphStore:
+    """The store a request reads: for the served embedded store, the copy current when the
+    request starts (it keeps it to the end: one state of the graph), seen through the
+    corrections as they are then; any other store as it is. A plain coroutine: a generator
+    dependency costs FastAPI an exit stack per request."""
     store: GraphStore = request.app.state.store
-    return store
+    view = store.current()
+    keep_answers(view, request.app.state.settings.answer_cache_mb * 1024 * 1024)
+    return view
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -27,7 +39,7 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 bearer = HTTPBearer(auto_error=False, description="the token set in PLANGRAPH_API_TOKEN")
 
 
-def require_token(
+async def require_token(
     settings: SettingsDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 ) -> None:
     """Routes that change the graph answer 401 without the configured token (and are

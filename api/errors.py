@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 from starlette.routing import BaseRoute, Match
 
-from graph.exceptions import AmbiguousName, EmptyStore, GraphError, NodeNotFound
+from graph.exceptions import AmbiguousName, EmptyStore, GraphError, NodeNotFound, PlanConflict
 from loaders.exceptions import LoadError
 from queries.exceptions import BadQuery, NoPath
 
@@ -33,7 +33,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody, "description": text}
     for code, text in [
         (404, "a node, path or route that does not exist"),
-        (409, "a name that names several nodes"),
+        (409, "a name that names several nodes, or a plan id that holds another document"),
         (422, "a bad parameter or upload"),
     ]
 }
@@ -88,6 +88,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(LoadError)
     async def bad_upload(request: Request, exc: LoadError) -> JSONResponse:
         return error_response(422, "unreadable_document", str(exc))
+
+    @app.exception_handler(PlanConflict)
+    async def plan_conflict(request: Request, exc: PlanConflict) -> JSONResponse:
+        return error_response(409, "plan_conflict", str(exc), {"plan": exc.plan, "stored": exc.stored, "new": exc.new})
 
     @app.exception_handler(GraphError)
     async def store_error(request: Request, exc: GraphError) -> JSONResponse:

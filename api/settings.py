@@ -16,6 +16,9 @@ class Settings(BaseModel):
     cors_origins: list[str] = Field(
         default_factory=list, description="origins allowed by CORS (PLANGRAPH_CORS_ORIGINS)"
     )
+    answer_cache_mb: int = Field(
+        default=64, ge=0, description="MiB of answers the served copy keeps, 0 for none (PLANGRAPH_ANSWER_CACHE_MB)"
+    )
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -25,4 +28,5 @@ class Settings(BaseModel):
             store_dir=Path(store) if store else None,
             api_token=os.environ.get("PLANGRAPH_API_TOKEN") or None,
             cors_origins=[o.strip() for o in origins.split(",") if o.strip()],
+            answer_cache_mb=int(os.environ.get("PLANGRAPH_ANSWER_CACHE_MB", "64")),
         )

@@ -3,11 +3,16 @@
 Merging keeps every provenance (deduplicated), unites aliases, and fills
 attributes the existing record lacks. Replacing a plan first removes what only
 that plan contributed, so reloading a plan changes nothing.
+
+These functions copy whole graphs: the in-memory store uses them. The SQLite store
+applies the same rules record by record (``graph.sqlite_write``), with the field-level
+helpers below, so both give the same graph.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from graph.records import Edge, Graph, Node, Provenance
 
@@ -22,24 +27,38 @@ def _union_provenance(old: list[Provenance], new: Iterable[Provenance]) -> list[
     return out
 
 
+def merged_aliases(name: str, old: list[str], new: list[str]) -> list[str]:
+    """A node's aliases after a merge: the old ones, then new ones, never its own name."""
+    return [a for a in dict.fromkeys([*old, *new]) if a != name]
+
+
+def merged_node_attributes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """Attributes the old record has win; the new record fills what it lacks."""
+    attributes = dict(new)
+    attributes.update({k: v for k, v in old.items() if v not in (None, [], {})})
+    return attributes
+
+
+def merged_edge_attributes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    return {**new, **old}
+
+
 def _merge_node(old: Node, new: Node) -> Node:
-    aliases = list(dict.fromkeys([*old.aliases, *new.aliases]))
-    aliases = [a for a in aliases if a != old.name]
-    attributes = dict(new.attributes)
-    attributes.update({k: v for k, v in old.attributes.items() if v not in (None, [], {})})
     return old.model_copy(
         update={
-            "aliases": aliases,
-            "attributes": attributes,
+            "aliases": merged_aliases(old.name, old.aliases, new.aliases),
+            "attributes": merged_node_attributes(old.attributes, new.attributes),
             "provenance": _union_provenance(old.provenance, new.provenance),
         }
     )
 
 
 def _merge_edge(old: Edge, new: Edge) -> Edge:
-    attributes = {**new.attributes, **old.attributes}
     return old.model_copy(
-        update={"attributes": attributes, "provenance": _union_provenance(old.provenance, new.provenance)}
+        update={
+            "attributes": merged_edge_attributes(old.attributes, new.attributes),
+            "provenance": _union_provenance(old.provenance, new.provenance),
+        }
     )
 
 

@@ -6,54 +6,114 @@ records: a reload or a re-extraction replaces the records and the corrections ap
 again. What a correction did is marked on the record with a provenance whose source is
 ``correction:<id>``. A correction whose subject is gone is kept and reported as
 orphaned; one whose subject's id drifted is re-keyed by its type, name and quote.
+
+The live store resolves the corrections again whenever their file or the base changed;
+``current()`` and ``reading()`` hand out frozen views (one state of the base, one state
+of the corrections) for a request or a command to read from.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
-from graph import traversal
-from graph.corrections import CorrectionsFile
+from graph.corrections import FILE, CorrectionsFile
+from graph.identity import Document, PlanLoad
+from graph.names import NameIndex
+from graph.overlay_index import CorrectedIndex
 from graph.records import Edge, Graph, Node
 from graph.rewrite import Rewrite, resolve_all
-from graph.store import GraphStore
+from graph.store import GraphStore, PlanGraphs
 
 __all__ = ["CorrectedStore"]
 
 
 class CorrectedStore(GraphStore):
-    def __init__(self, base: GraphStore, corrections: CorrectionsFile) -> None:
+    def __init__(self, base: GraphStore, corrections: CorrectionsFile, frozen: Rewrite | None = None) -> None:
         super().__init__()
         self.base = base
         self.corrections = corrections
-        self._rewrite: Rewrite | None = None
+        self.directory = base.directory or corrections.path.parent
+        self._rewrite: Rewrite | None = frozen
+        self._frozen = frozen is not None
         self._stamp: Any = None
+        self._view: tuple[Any, CorrectedStore] | None = None
+        self._lock = threading.Lock()
 
-    # -- the resolved corrections, recomputed when the file or the base changed ----------
+    @classmethod
+    def in_directory(cls, base: GraphStore, directory: Path) -> CorrectedStore:
+        """``base`` seen through the corrections kept in ``directory`` (``corrections.jsonl``)."""
+        return cls(base, CorrectionsFile(directory / FILE))
+
+    # -- the resolved corrections --------------------------------------------------------
     def rewrite(self) -> Rewrite:
-        stamp = (self.corrections.stamp(), self.base.generation())
-        if self._rewrite is None or stamp != self._stamp or stamp[1] is None:
-            corrections, problems = self.corrections.read()
-            self._rewrite, self._stamp = resolve_all(self.base, corrections, problems), stamp
+        """The corrections resolved against the base (again, when either changed)."""
+        if self._frozen and self._rewrite is not None:
+            return self._rewrite
+        stamp = self.generation()
+        if self._rewrite is None or stamp != self._stamp:
+            self._rewrite, self._stamp = _resolve(self.base, self.corrections), stamp
             self.derived.clear()
         return self._rewrite
 
     def generation(self) -> object:
         return (self.corrections.stamp(), self.base.generation())
 
-    # -- the store interface ----------------------------------------------------------------
+    @property
+    def immutable(self) -> bool:  # type: ignore[override]
+        return self._frozen and self.base.immutable
+
+    def _frozen_over(self, base: GraphStore) -> CorrectedStore:
+        return CorrectedStore(base, self.corrections, frozen=_resolve(base, self.corrections))
+
+    def current(self) -> GraphStore:
+        """A frozen view over the base's current state; the same one while neither the
+        base's state nor the corrections change, so what it derives (answers) is kept."""
+        base = self.base.current()
+        key = (self.corrections.stamp(), id(base), base.generation())
+        with self._lock:
+            if self._view is None or self._view[0] != key:
+                self._view = (key, self._frozen_over(base))
+            return self._view[1]
+
+    @contextmanager
+    def reading(self) -> Iterator[GraphStore]:
+        with self.base.reading() as base:
+            yield self._frozen_over(base)
+
+    # -- writes go to the base -----------------------------------------------------------
+    def write_plans(self, plans: PlanGraphs) -> None:
+        self.base.write_plans(plans)
+        self._forget()
+
+    def load_plans(
+        self, plans: PlanGraphs, *, replace: bool = False, texts: Mapping[str, str] | None = None
+    ) -> list[PlanLoad]:
+        loads = self.base.load_plans(plans, replace=replace, texts=texts)
+        self._forget()
+        return loads
+
+    def _forget(self) -> None:
+        if not self._frozen:
+            self._rewrite = None
+            self.derived.clear()
+
+    def stored_plan(self, plan_id: str) -> Document | None:
+        return self.base.stored_plan(plan_id)
+
+    def plan_text(self, plan_id: str) -> str | None:
+        return self.base.plan_text(plan_id)
+
+    # -- reads, patched --------------------------------------------------------------------
     def snapshot(self) -> Graph:
         r = self.rewrite()
         graph = self.base.snapshot()
         nodes = [p for p in (r.node(n) for n in graph.nodes) if p is not None] + list(r.added_nodes.values())
         edges = r.edges([*graph.edges, *r.added_edges.values()])
         return Graph(nodes=sorted(nodes, key=lambda n: n.id), edges=edges)
-
-    def write_plans(self, plans: Sequence[tuple[str, Graph]]) -> None:
-        self.base.write_plans(plans)
-        self._rewrite = None
-        self.derived.clear()
 
     def node(self, node_id: str) -> Node | None:
         r = self.rewrite()
@@ -79,16 +139,13 @@ class CorrectedStore(GraphStore):
     def incident(self, ids: list[str], direction: str, types: Iterable[str] | None) -> list[Edge]:
         r = self.rewrite()
         wanted = None if types is None else list(types)
-        asked = sorted({*ids, *(old for old, new in r.merged.items() if new in set(ids))})
+        at = set(ids)
+        asked = sorted({*ids, *(old for old, new in r.merged.items() if new in at)})
         found = self.base.incident(asked, direction, wanted) + [
             e for e in r.added_edges.values() if wanted is None or e.type in wanted
         ]
-        at = set(ids)
-        kept = [
-            e
-            for e in r.edges(found)
-            if (direction in ("out", "both") and e.source in at) or (direction in ("in", "both") and e.target in at)
-        ]
+        out, into = direction in ("out", "both"), direction in ("in", "both")
+        kept = [e for e in r.edges(found) if (out and e.source in at) or (into and e.target in at)]
         return sorted(kept, key=lambda e: e.key)
 
     def nodes_by_id(self, ids: list[str]) -> dict[str, Node]:
@@ -100,23 +157,30 @@ class CorrectedStore(GraphStore):
                 out[i] = patched
         return out
 
-    def paths(
-        self, source: str, target: str, types: Iterable[str] | None, directed: bool, max_length: int, limit: int
-    ) -> tuple[list[list[Edge]], bool]:
-        """Ranked over what both ends reach within ``max_length``, as the Bolt store does."""
-        wanted = None if types is None else list(types)
-        forward = self.closure(source, "out" if directed else "both", wanted, max_length, 100_000)
-        backward = self.closure(target, "in" if directed else "both", wanted, max_length, 100_000)
-        shared = {n.id for n in forward.nodes} & {n.id for n in backward.nodes}
-        edges = {e.key: e for e in [*forward.edges, *backward.edges] if e.source in shared and e.target in shared}
-        simple = traversal.collapse_edges(sorted(edges.values(), key=lambda e: e.key), directed)
-        return traversal.paths(simple, source, target, max_length, limit)
+    def counts(self) -> dict[str, int]:
+        r = self.rewrite()
+        return r.counts(self.base.counts(), self.base) if r.touches_anything else self.base.counts()
+
+    def search_index(self) -> NameIndex:
+        index = self.derived.get("names")
+        if index is None:
+            index = self.derived["names"] = CorrectedIndex(self.base.search_index(), self.rewrite(), self)
+        return index
+
+    def node_page(self, types: Iterable[str] | None, order: str, offset: int, limit: int) -> tuple[list[Node], int]:
+        """The base's page where no correction touches a node of ``types``; else the
+        corrected nodes sorted here (a cost in what the corrections touch: they are few)."""
+        if not self.rewrite().touches_types(None if types is None else set(types), self.base):
+            return self.base.node_page(types, order, offset, limit)
+        return super().node_page(types, order, offset, limit)
 
     def is_empty(self) -> bool:
         return self.base.is_empty() and not self.rewrite().added_nodes
 
-    def plan_text(self, plan_id: str) -> str | None:
-        return self.base.plan_text(plan_id)
-
     def close(self) -> None:
         self.base.close()
+
+
+def _resolve(base: GraphStore, corrections: CorrectionsFile) -> Rewrite:
+    found, problems = corrections.read()
+    return resolve_all(base, found, problems)

@@ -6,6 +6,7 @@ Nothing from networkx or the neo4j driver crosses this boundary.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -64,12 +65,9 @@ class Graph(BaseModel):
 
     def counts(self) -> dict[str, int]:
         """Number of nodes per type and edges per type, types in model order."""
-        out: dict[str, int] = {}
-        for t in NODE_TYPES:
-            out[t] = sum(1 for n in self.nodes if n.type == t)
-        for t in EDGE_TYPES:
-            out[t] = sum(1 for e in self.edges if e.type == t)
-        return out
+        tally: Counter[str] = Counter(n.type for n in self.nodes)
+        tally.update(e.type for e in self.edges)
+        return {t: tally[t] for t in (*NODE_TYPES, *EDGE_TYPES)}
 
 
 class Subgraph(Graph):

@@ -88,6 +88,45 @@ class Rewrite:
                 n.provenance.append(_marker(c, n, f"{c.key} 改为 {c.value}"))
         return n
 
+    @property
+    def touches_anything(self) -> bool:
+        return bool(
+            self.deleted or self.merged or self.changes or self.added_nodes or self.added_edges or self.deleted_edges
+        )
+
+    def listed_types(self, base: GraphStore) -> set[str]:
+        """The node types whose listing the corrections change: of nodes deleted, merged
+        away, renamed or retyped (before and after), and of nodes added."""
+        ids = sorted(self.deleted | set(self.merged) | set(self.changes))
+        types = {n.type for n in base.nodes_by_id(ids).values()} | {n.type for n in self.added_nodes.values()}
+        return types | {c.type for cs in self.changes.values() for c in cs if isinstance(c, Retype)}
+
+    def touches_types(self, types: set[str] | None, base: GraphStore) -> bool:
+        listed = self.listed_types(base)
+        return bool(listed) if types is None else bool(listed & types)
+
+    def counts(self, counts: dict[str, int], base: GraphStore) -> dict[str, int]:
+        """``counts`` of the base as corrected: only the nodes and edges the corrections
+        touch are looked at."""
+        out = dict(counts)
+        removed = self.deleted | set(self.merged)
+        changed = sorted(removed | set(self.changes))
+        for node in base.nodes_by_id(changed).values():
+            patched = self.node(node)
+            out[node.type] -= 1
+            if patched is not None:
+                out[patched.type] = out.get(patched.type, 0) + 1
+        for node in self.added_nodes.values():
+            out[node.type] = out.get(node.type, 0) + 1
+        ends = {x for key in [*self.deleted_edges, *self.added_edges] for x in key[:2]}
+        touched = sorted(removed | set(self.merged.values()) | ends)
+        before = base.incident(touched, "both", None)
+        for e in before:
+            out[e.type] -= 1
+        for e in self.edges([*before, *self.added_edges.values()]):
+            out[e.type] = out.get(e.type, 0) + 1
+        return out
+
     def edges(self, edges: Iterable[Edge]) -> list[Edge]:
         """The edges as corrected: ends moved to where merged nodes live on, deleted ones
         dropped, two edges that became one kept as one with both provenances."""

@@ -7,6 +7,7 @@ its rows are the plan.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from graph.merge import merge
@@ -24,23 +25,40 @@ from loaders.table_records import table_graph, table_identity, table_plan
 TABLE_SUFFIXES = (".xlsx", ".csv")
 
 
-def read_plan(path: str | Path, source_name: str | None = None, lists: LocalLists | None = None) -> tuple[str, Graph]:
-    """``(plan id, graph)`` of the plan in ``path``; raises ``UnreadableDocument``.
-    ``source_name`` names the document where the path does not (an upload); ``lists`` are
-    the store's own enterprises, places and projects."""
+@dataclass(frozen=True)
+class PlanDocument:
+    """A document read once: its plan id, its graph, and its decoded text (None for a table)."""
+
+    plan_id: str
+    graph: Graph
+    text: str | None
+
+
+def read_document(path: str | Path, source_name: str | None = None, lists: LocalLists | None = None) -> PlanDocument:
+    """The plan in ``path``; raises ``UnreadableDocument``. ``source_name`` names the
+    document where the path does not (an upload); ``lists`` are the store's own
+    enterprises, places and projects."""
     p = Path(path)
     name = source_name or p.name
     data = read_bytes(p)
     suffix = p.suffix.lower()
     if suffix in TABLE_SUFFIXES:
-        return _table_document(p, name, data)
-    graph = extract(text_of(p, data), name, lists)
+        plan_id, table = _table_document(p, name, data)
+        return PlanDocument(plan_id, table, None)
+    text = text_of(p, data)
+    graph = extract(text, name, lists)
     plan = next(n for n in graph.nodes if n.type == "Plan")
     if suffix == ".docx":
         rows = find_project_tables(p, SHEET_READERS[".docx"](p, data))
         if rows:
             graph = merge(graph, table_graph(p, plan.id, rows, _region(plan)))
-    return plan.id, graph
+    return PlanDocument(plan.id, graph, text)
+
+
+def read_plan(path: str | Path, source_name: str | None = None, lists: LocalLists | None = None) -> tuple[str, Graph]:
+    """``(plan id, graph)`` of the plan in ``path``: ``read_document`` without the text."""
+    document = read_document(path, source_name, lists)
+    return document.plan_id, document.graph
 
 
 def _region(plan: Node) -> Place | None:

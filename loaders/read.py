@@ -24,6 +24,8 @@ MIN_CHARS = 20
 """Fewer readable characters than this is no plan."""
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Control characters (NUL among them) carry nothing of a plan and are dropped from its text."""
 SENTENCE = re.compile(r"[^。！？!?\n]*[\u4e00-\u9fff][^。！？!?\n]*")
 MIN_SENTENCES = 3
 MIN_PUNCTUATION = 0.01
@@ -44,7 +46,7 @@ def read_text(path: str | Path) -> str:
 def text_of(p: Path, data: bytes) -> str:
     """The text of a document's bytes (``p`` names the file and its format)."""
     reader = READERS.get(p.suffix.lower(), decode)
-    text = reader(p, data).replace("\r\n", "\n").replace("\r", "\n")
+    text = CONTROL.sub("", reader(p, data).replace("\r\n", "\n").replace("\r", "\n"))
     if len(text.strip()) < MIN_CHARS:
         raise UnreadableDocument(p, "it holds no text (an empty or image-only document?)")
     if len(text) > MAX_CHARS:

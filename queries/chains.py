@@ -71,7 +71,8 @@ def _upstream_of(links: list[dict[str, Any]]) -> dict[str, list[str]]:
         closure[name] = set(feeders.get(name, set()))
         for up in feeders.get(name, set()):
             closure[name] |= closure.get(up, set())
-    return {name: sorted(closure[name], key=order.index) for name in order}
+    rank = {name: i for i, name in enumerate(order)}
+    return {name: sorted(closure[name], key=rank.__getitem__) for name in order}
 
 
 def chain(
@@ -93,7 +94,7 @@ def chain(
     order = _upstream_of(links_data)
     by_link: dict[str, list[ChainProject]] = {name: [] for name in order}
     unplaced: list[ChainProject] = []
-    supporters = store.edges(node.id, "in", ["supports"])
+    supporters = store.edges(node.id, "in", ["supports"], limit=limit + 1)
     for e in supporters[:limit]:
         project = store.node(e.source)
         if project is None or project.type != "Project":

@@ -8,6 +8,7 @@ sub-tasks or not, without passing another target.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from typing import Any, Literal
 
 import networkx as nx
@@ -74,6 +75,17 @@ def _paths(g: nx.DiGraph, source: str, target: str, nodes: dict[str, Node]) -> l
     except (nx.NetworkXNoPath, nx.NodeNotFound):
         return []
     return out
+
+
+def _shortest_from(g: nx.DiGraph, source: str, nodes: dict[str, Node]) -> Callable[[str], list[Hop]]:
+    """One shortest path from ``source`` to each node, by one breadth-first search."""
+    found = nx.single_source_shortest_path(g, source) if source in g else {}
+
+    def path_to(target: str) -> list[Hop]:
+        node_path = found.get(target) or []
+        return [hop(g[u][v]["record"], nodes) for u, v in itertools.pairwise(node_path)]
+
+    return path_to
 
 
 def _on_the_way(paths: list[list[Hop]], kind: str) -> list[NodeRef]:
@@ -178,18 +190,17 @@ def impacts(
     [('产值增长10%', 'via-task')]
     """
     p, down, nodes, g = _contributions(store, project, "Project", "out", max_depth, limit)
+    path_to = _shortest_from(g, p.id, nodes)
     found: dict[str, Impact] = {}
     for n in down.nodes:
         if n.type == "Target":
-            paths = _paths(g, p.id, n.id, nodes)
-            found[n.id] = Impact(target=NodeRef.of(n), way="direct", path=paths[0] if paths else [])
+            found[n.id] = Impact(target=NodeRef.of(n), way="direct", path=path_to(n.id))
     for task in [n for n in down.nodes if n.type == "Task"]:
-        paths = _paths(g, p.id, task.id, nodes)
         for e in store.edges(task.id, "in", SUPPORTS):
             source = store.node(e.source)
             if source is not None and source.type == "Target" and source.id not in found:
                 back = hop(e, {**nodes, source.id: source})
-                found[source.id] = Impact(target=NodeRef.of(source), way="via-task", path=[*paths[0], back])
+                found[source.id] = Impact(target=NodeRef.of(source), way="via-task", path=[*path_to(task.id), back])
     ordered = sorted(found.values(), key=lambda i: (i.way != "direct", len(i.path), i.target.name))
     return ImpactsAnswer(
         project=NodeRef.of(p),

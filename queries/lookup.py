@@ -9,6 +9,8 @@ from pydantic import BaseModel
 from graph.exceptions import AmbiguousName, EmptyStore, NodeNotFound
 from graph.records import Edge, Node
 from graph.store import GraphStore
+from queries.bounds import check
+from queries.models import MAX_LIMIT
 
 __all__ = ["Neighbour", "NodeView", "describe", "resolve"]
 
@@ -42,24 +44,25 @@ class Neighbour(BaseModel):
 class NodeView(BaseModel):
     node: Node
     neighbours: list[Neighbour]
+    truncated: bool = False  # the node has more edges than ``limit`` in a direction
 
 
-def describe(store: GraphStore, ref: str) -> NodeView:
-    """A node with its attributes, its edges and the nodes at their other ends.
+def describe(store: GraphStore, ref: str, *, limit: int = MAX_LIMIT) -> NodeView:
+    """A node with its attributes, its edges and the nodes at their other ends (at most
+    ``limit`` edges each way, by id).
 
     >>> from queries.testing import tiny_store
     >>> view = describe(tiny_store(), "梅花生物")
     >>> [(n.direction, n.edge.type, n.node.name) for n in view.neighbours]
     [('out', 'responsible-for', '梅花生物25万吨苏氨酸项目')]
     """
+    check(limit=limit)
     node = resolve(store, ref)
-    out = []
-    for e in store.edges(node.id, "out"):
-        other = store.node(e.target)
-        if other is not None:
-            out.append(Neighbour(direction="out", edge=e, node=other))
-    for e in store.edges(node.id, "in"):
-        other = store.node(e.source)
-        if other is not None:
-            out.append(Neighbour(direction="in", edge=e, node=other))
-    return NodeView(node=node, neighbours=out)
+    out_edges = store.edges(node.id, "out", limit=limit + 1)
+    in_edges = store.edges(node.id, "in", limit=limit + 1)
+    truncated = len(out_edges) > limit or len(in_edges) > limit
+    out_edges, in_edges = out_edges[:limit], in_edges[:limit]
+    others = store.nodes_by_id(sorted({e.target for e in out_edges} | {e.source for e in in_edges}))
+    neighbours = [Neighbour(direction="out", edge=e, node=others[e.target]) for e in out_edges if e.target in others]
+    neighbours += [Neighbour(direction="in", edge=e, node=others[e.source]) for e in in_edges if e.source in others]
+    return NodeView(node=node, neighbours=neighbours, truncated=truncated)

@@ -38,6 +38,10 @@ def paths(
 ) -> PathsAnswer:
     """Paths between ``source`` and ``target``, shortest first; raises ``NoPath``.
 
+    The search is bounded by ``max_length`` and by the store's ``path_bounds`` (nodes
+    expanded, seconds); when a bound cut it the answer says ``truncated``, and may hold
+    fewer paths, or none.
+
     >>> from queries.testing import tiny_store
     >>> answer = paths(tiny_store(), "梅花生物", "科区")
     >>> [h.target.name for h in answer.shortest]
@@ -46,7 +50,7 @@ def paths(
     check(max_length, limit)
     s, t = resolve(store, source), resolve(store, target)
     found, truncated = store.paths(s.id, t.id, edge_types(types), directed, max_length, limit)
-    if not found:
+    if not found and not truncated:
         raise NoPath(source, target)
     nodes: dict[str, Node] = {}
     for path in found:
@@ -57,4 +61,5 @@ def paths(
                     if node is not None:
                         nodes[nid] = node
     hops = [[hop(e, nodes) for e in path] for path in found]
-    return PathsAnswer(source=NodeRef.of(s), target=NodeRef.of(t), shortest=hops[0], paths=hops, truncated=truncated)
+    shortest = hops[0] if hops else []  # none found before the search bounds cut it: truncated
+    return PathsAnswer(source=NodeRef.of(s), target=NodeRef.of(t), shortest=shortest, paths=hops, truncated=truncated)

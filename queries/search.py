@@ -1,14 +1,19 @@
-"""Find nodes by name, alias, Chinese substring or pinyin (``kerqin`` finds 科尔沁区)."""
+"""Find nodes by name, alias, Chinese substring or pinyin (``kerqin`` finds 科尔沁区).
+
+The store's name index (``GraphStore.search_index``) hands out candidates one tier at a
+time, the best tier first and each tier's entries in rank order, as many as the answer
+can use; once more nodes are held than will be returned, the lower tiers cannot change
+the answer and are not asked. When a tier held more, the answer says ``truncated``.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from graph.records import NODE_TYPES, Node
+from graph.names import SUBSEQUENCE_MIN, TIERS, NameEntry, dropped_letters, fold
+from graph.records import NODE_TYPES
 from graph.store import GraphStore
 from queries.bounds import check, node_types
 from queries.exceptions import BadQuery
@@ -17,6 +22,8 @@ from queries.models import NodeRef
 __all__ = ["Hit", "SearchAnswer", "search"]
 
 DEFAULT_HITS = 20
+ENTRIES_PER_HIT = 4
+"""Index entries asked per hit wanted: a node's name and aliases may each match."""
 
 
 class Hit(BaseModel):
@@ -31,45 +38,8 @@ class SearchAnswer(BaseModel):
     truncated: bool
 
 
-@dataclass(frozen=True)
-class _Entry:
-    node: Node
-    text: str
-    is_alias: bool
-    full: str  # pinyin, syllables joined
-    initials: str
-
-
-def _pinyin(text: str) -> tuple[str, str]:
-    from pypinyin import Style, lazy_pinyin
-
-    syllables = [s.lower() for s in lazy_pinyin(text, errors="ignore")]
-    syllables = [re.sub(r"[^a-z0-9]", "", s) for s in syllables]
-    syllables = [s for s in syllables if s]
-    initials = lazy_pinyin(text, style=Style.FIRST_LETTER, errors="ignore")
-    return "".join(syllables), "".join(i.lower() for i in initials if i.isalnum())
-
-
-def _index(store: GraphStore) -> list[_Entry]:
-    cached = store.derived.get("search")
-    if cached is None:
-        cached = []
-        for node in store.nodes():
-            for text, is_alias in [(node.name, False), *((a, True) for a in node.aliases)]:
-                full, initials = _pinyin(text)
-                cached.append(_Entry(node, text, is_alias, full, initials))
-        store.derived["search"] = cached
-    entries: list[_Entry] = cached
-    return entries
-
-
-def _subsequence(query: str, text: str) -> bool:
-    it = iter(text)
-    return all(ch in it for ch in query)
-
-
-def _score(q: str, e: _Entry) -> int:
-    text = e.text.lower()
+def _score(q: str, e: NameEntry) -> int:
+    text = e.folded
     alias = 5 if e.is_alias else 0
     if text == q:
         return 100 - alias
@@ -79,13 +49,19 @@ def _score(q: str, e: _Entry) -> int:
         return 60 - alias
     if not q.isascii():
         return 0
-    if e.full.startswith(q) or e.initials.startswith(q):
+    if e.pinyin.startswith(q) or e.initials.startswith(q):
         return 50 - alias
-    if q in e.full:
+    if q in e.pinyin:
         return 40 - alias
-    if len(q) >= 4 and e.full[:1] == q[:1] and _subsequence(q, e.full):
-        return 30 - alias  # kerqin ≈ keerqin: a letter dropped between syllables
+    if dropped_letters(q, e.pinyin):
+        return 30 - alias  # kerqin ≈ keerqin: a letter or two dropped between syllables
     return 0
+
+
+def _tiers(query: str) -> list[str]:
+    if not query.isascii():
+        return list(TIERS[:3])
+    return [t for t in TIERS if t != "subsequence" or len(query) >= SUBSEQUENCE_MIN]
 
 
 def search(store: GraphStore, q: str, *, types: Iterable[str] | None = None, limit: int = DEFAULT_HITS) -> SearchAnswer:
@@ -96,18 +72,25 @@ def search(store: GraphStore, q: str, *, types: Iterable[str] | None = None, lim
     ['科尔沁区']
     """
     check(limit=limit)
-    query = re.sub(r"\s+", "", q).lower()
+    query = fold(q)
     if not query:
         raise BadQuery("q must not be empty")
-    wanted = set(node_types(types) or NODE_TYPES)
+    wanted = node_types(types) or None
+    index = store.search_index()
     best: dict[str, Hit] = {}
-    for e in _index(store):
-        if e.node.type not in wanted:
-            continue
-        score = _score(query, e)
-        if score and (e.node.id not in best or best[e.node.id].score < score):
-            best[e.node.id] = Hit(node=NodeRef.of(e.node), score=score, matched=e.text)
+    cut = False
+    for tier in _tiers(query):
+        entries, more = index.matching(tier, query, wanted, ENTRIES_PER_HIT * (limit + 1))
+        cut = cut or more
+        for e in entries:
+            score = _score(query, e)
+            if score and (e.node_id not in best or best[e.node_id].score < score):
+                node = NodeRef(id=e.node_id, type=e.node_type, name=e.node_name)
+                best[e.node_id] = Hit(node=node, score=score, matched=e.text)
+        if len(best) > limit:
+            break  # every lower tier scores below what is already held
     ranked = sorted(
-        best.values(), key=lambda h: (-h.score, len(h.node.name), NODE_TYPES.index(h.node.type), h.node.name)
+        best.values(),
+        key=lambda h: (-h.score, len(h.node.name), NODE_TYPES.index(h.node.type), h.node.name, h.node.id),
     )
-    return SearchAnswer(query=q, hits=ranked[:limit], truncated=len(ranked) > limit)
+    return SearchAnswer(query=q, hits=ranked[:limit], truncated=cut or len(ranked) > limit)

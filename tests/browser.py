@@ -9,9 +9,7 @@ of 400 or more, or a request beyond the service.
 
 ``service`` is ``plangraph serve`` on an empty store (so it loads the bundled plan);
 ``token_service`` the same with ``PLANGRAPH_API_TOKEN`` set, so the page can make
-corrections; ``text_service`` is the same app over ``tests/text_store.py``, a store that
-keeps the plan's text, until every store keeps the texts of its plans. Test modules import
-the fixtures they use from here.
+corrections. Test modules import the fixtures they use from here.
 
 A test that provokes a failure on purpose lists it in ``page.expected``: each entry must
 then match a problem seen, and every problem seen must match an entry.
@@ -20,9 +18,6 @@ then match a problem seen, and every problem seen must match an entry.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 from contextlib import contextmanager
@@ -30,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM, free_port, serving
+from tests.conftest import CHROMIUM, serving
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,31 +54,6 @@ def token_service(tmp_path_factory):
     store = tmp_path_factory.mktemp("review-store")
     with serving(store / "serve.log", env={"PLANGRAPH_STORE": str(store), "PLANGRAPH_API_TOKEN": TOKEN}) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def text_service(tmp_path_factory):
-    """The same app over a store that keeps the bundled plan's text (tests/text_store.py)."""
-    port = free_port()
-    log = tmp_path_factory.mktemp("text-store") / "serve.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.text_store", "--port", str(port)], cwd=ROOT, stdout=out, stderr=out
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(f"{base}/api/v1/health", timeout=2).close()
-                break
-            except OSError:
-                if proc.poll() is not None:
-                    pytest.fail(f"tests.text_store did not start: {log.read_text(errors='replace')}")
-                time.sleep(0.3)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -157,14 +127,6 @@ def page(browser, service, request):
 def token_page(browser, token_service, request):
     with watched(browser, token_service, request.node.name) as p:
         p.goto(token_service + "/")
-        ready(p)
-        yield p
-
-
-@pytest.fixture
-def text_page(browser, text_service, request):
-    with watched(browser, text_service, request.node.name) as p:
-        p.goto(text_service + "/")
         ready(p)
         yield p
 

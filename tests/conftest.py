@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.nx_store import NetworkxStore
 from graph.records import Graph
+from graph.sqlite_store import SqliteStore
 from loaders.pipeline import bundled_plan, read_plan
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -48,8 +48,10 @@ def tongliao_graph(tongliao: tuple[str, Graph]) -> Graph:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> NetworkxStore:
-    return NetworkxStore(tmp_path / "store")
+def store(tmp_path: Path) -> Iterator[SqliteStore]:
+    s = SqliteStore(tmp_path / "store")
+    yield s
+    s.close()
 
 
 @pytest.fixture(scope="session")
@@ -193,3 +195,10 @@ def serving(log: Path, *args: str, env: dict[str, str] | None = None) -> Iterato
 
 def neo4j_configured() -> bool:
     return bool(os.environ.get("NEO4J_URI"))
+
+
+def canonical(graph: Graph) -> str:
+    """A graph as text that does not depend on the order of records (for comparing stores)."""
+    nodes = sorted((n.model_dump() for n in graph.nodes), key=lambda n: n["id"])
+    edges = sorted((e.model_dump() for e in graph.edges), key=lambda e: (e["source"], e["target"], e["type"]))
+    return json.dumps({"nodes": nodes, "edges": edges}, ensure_ascii=False, sort_keys=True)

@@ -6,7 +6,8 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from api.settings import Settings
 from graph.nx_store import NetworkxStore
-from tests.conftest import MINI_PLAN
+from graph.sqlite_store import SqliteStore
+from tests.conftest import MINI_PLAN, canonical
 
 API = "/api/v1"
 
@@ -93,8 +94,9 @@ def test_cors_is_closed_by_default_and_configurable(tongliao_graph):
 
 @pytest.fixture
 def writable(tmp_path):
-    store = NetworkxStore(tmp_path / "store")
-    return store, TestClient(create_app(store, Settings(api_token="s3cret")))
+    store = SqliteStore(tmp_path / "store")
+    with TestClient(create_app(store, Settings(api_token="s3cret"))) as client:
+        yield store, client
 
 
 def _upload(client, name, content, token="s3cret"):
@@ -120,7 +122,10 @@ def test_upload_loads_a_plan(writable):
     assert response.status_code == 201, response.text
     # 示例市 is no place: the id is the title with the start of the text's SHA-256
     assert response.json()["plan"].startswith("plan:2025年示例市国民经济和社会发展计划-")
-    assert "扎铝二期35万吨电解铝" in {n.name for n in NetworkxStore(store.directory).nodes(["Project"])}
+    assert "扎铝二期35万吨电解铝" in {n.name for n in SqliteStore(store.directory).nodes(["Project"])}
+    assert "扎铝二期35万吨电解铝" in {
+        h["node"]["name"] for h in client.get(f"{API}/search", params={"q": "扎铝"}).json()["hits"]
+    }
 
 
 @pytest.mark.parametrize(
@@ -134,11 +139,11 @@ def test_upload_loads_a_plan(writable):
 def test_a_bad_upload_is_a_422_and_changes_nothing(writable, name, content, reason):
     store, client = writable
     _upload(client, "plan.txt", MINI_PLAN.encode())
-    before = store.path.read_bytes()
+    before = canonical(store.snapshot()), store.generation()
     response = _upload(client, name, content)
     assert response.status_code == 422
     assert reason in response.json()["error"]["message"] and name in response.json()["error"]["message"]
-    assert store.path.read_bytes() == before
+    assert (canonical(store.snapshot()), store.generation()) == before
 
 
 def test_openapi_has_chinese_examples_and_descriptions(client):

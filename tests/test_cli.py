@@ -1,6 +1,7 @@
 """The command line through click's runner: real output, one-line errors."""
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -146,3 +147,38 @@ def test_every_command_is_registered_by_name():
         "banner",
         "search",
     }
+
+
+def test_the_same_document_again_is_unchanged(run, tongliao_path):
+    run("load", str(tongliao_path))
+    again = run("load", str(tongliao_path))
+    assert again.exit_code == 0
+    assert "plan:2025年通辽市计划报告: unchanged (the store already holds this document)" in again.output
+
+
+def test_another_document_under_a_loaded_plans_id_is_refused_unless_replace(run, tongliao_path, tmp_path):
+    run("load", str(tongliao_path))
+    revised = tmp_path / "tongliao_revised.txt"
+    revised.write_text(tongliao_path.read_text(encoding="utf-8") + "\n（修订稿）\n", encoding="utf-8")
+    refused = run("load", str(revised))
+    assert refused.exit_code == 1
+    assert re.fullmatch(
+        r"Error: plan:2025年通辽市计划报告 already holds tongliao_2025_plan\.txt \(sha256 [0-9a-f]{12}\); "
+        r"tongliao_revised\.txt \(sha256 [0-9a-f]{12}\) is a different document: pass --replace to replace it",
+        refused.output.strip().splitlines()[-1],
+    ), refused.output
+    replaced = run("load", str(revised), "--replace")
+    assert replaced.exit_code == 0
+    assert "plan:2025年通辽市计划报告: replaced tongliao_2025_plan.txt" in replaced.output
+
+
+def test_a_json_store_is_converted_on_first_use_with_one_line(run, tongliao_graph, tmp_path):
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "graph.json").write_text(json.dumps(tongliao_graph.model_dump(mode="json"), ensure_ascii=False))
+    first = run("stats")
+    assert first.exit_code == 0 and first.output.startswith(
+        f"converted the JSON store {store / 'graph.json'} (306 nodes"
+    )
+    assert "Project" in first.output
+    assert "converted" not in run("stats").output

@@ -1,5 +1,6 @@
-"""One contract for every store: the embedded networkx store, the Bolt store on the
-session's FalkorDB, and the Bolt store on a real Neo4j whenever NEO4J_URI is set.
+"""One contract for every store: the embedded SQLite store, networkx in memory, the Bolt
+store on the session's FalkorDB, and the Bolt store on a real Neo4j whenever NEO4J_URI
+is set.
 Every store must hold the same graph and give the same answers.
 
 On Neo4j the suite deletes plangraph's nodes (label ``Node``) in the database it is given
@@ -14,6 +15,7 @@ import pytest
 from graph.bolt_store import BoltConfig, BoltStore
 from graph.nx_store import NetworkxStore
 from graph.records import Graph
+from graph.sqlite_store import SqliteStore
 from loaders.pipeline import read_plan
 from queries.banners import banner
 from queries.chains import chain
@@ -28,6 +30,7 @@ from tests.conftest import neo4j_configured
 pytestmark = pytest.mark.bolt
 
 STORES = [
+    "sqlite",
     "networkx",
     "falkordb",
     pytest.param("neo4j", marks=pytest.mark.skipif(not neo4j_configured(), reason="NEO4J_URI is not set")),
@@ -36,8 +39,10 @@ STORES = [
 
 @pytest.fixture(scope="module", params=STORES)
 def store(request, tongliao, tmp_path_factory):
-    if request.param == "networkx":
-        s = NetworkxStore(tmp_path_factory.mktemp("contract"))
+    if request.param == "sqlite":
+        s = SqliteStore(tmp_path_factory.mktemp("contract"))
+    elif request.param == "networkx":
+        s = NetworkxStore()
     elif request.param == "falkordb":
         s = BoltStore(BoltConfig(request.getfixturevalue("falkordb"), "falkordb", ""))
         s.clear()  # its Bolt endpoint ignores database names: one shared graph

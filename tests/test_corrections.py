@@ -71,7 +71,7 @@ def test_a_correction_whose_subject_is_gone_is_kept_as_orphaned(tmp_path, tongli
     cli("fix", "delete", "光伏帮扶工程", "--store", where)
     changed = tmp_path / "plan.txt"
     changed.write_text(tongliao_path.read_text(encoding="utf-8").replace("光伏帮扶工程、", ""), encoding="utf-8")
-    reload = cli("load", str(changed), "--store", where)
+    reload = cli("load", str(changed), "--store", where, "--replace")
     assert "1 orphaned" in reload.output and "orphaned fix-" in reload.output, reload.output
     listed = cli("fixes", "--store", where)
     assert "orphaned  delete-node" in listed.output and "1 orphaned" in listed.output

@@ -8,16 +8,20 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from api.settings import Settings
 from graph.nx_store import NetworkxStore
+from graph.sqlite_store import SqliteStore
+from loaders.read import read_text
 from queries.evidence import paragraph_around, sentence_around
-from tests.text_store import bundled_text_store
 
 API = "/api/v1"
 PLAN = "plan:2025年通辽市计划报告"
 
 
 @pytest.fixture(scope="module")
-def client():
-    return TestClient(create_app(bundled_text_store(), Settings()))
+def client(tmp_path_factory, tongliao, tongliao_path):
+    """The embedded store as ``plangraph load`` leaves it: the plan and its text."""
+    store = SqliteStore(tmp_path_factory.mktemp("evidence"))
+    store.load_plans([tongliao], texts={tongliao[0]: read_text(tongliao_path)})
+    return TestClient(create_app(store, Settings()))
 
 
 @pytest.fixture(scope="module")

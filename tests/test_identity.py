@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from graph.nx_store import NetworkxStore
+from graph.sqlite_store import SqliteStore
 from loaders.pipeline import read_plan
 
 BODY = """各位代表：
@@ -80,7 +80,7 @@ def test_provenance_attributes_of_the_file(tmp_path):
 def test_two_files_with_the_same_title_are_both_kept(tmp_path):
     one = _write(tmp_path, "x.txt", "政府工作报告\n——2026年1月26日在海南省第七届人民代表大会第五次会议上\n" + BODY)
     two = _write(tmp_path, "y.txt", "政府工作报告\n——2026年1月27日在青海省第十四届人民代表大会第四次会议上\n" + BODY)
-    store = NetworkxStore(tmp_path / "store")
+    store = SqliteStore(tmp_path / "store")
     store.write_plans([read_plan(one)])
     store.write_plans([read_plan(two)])
     plans = {n.id for n in store.nodes(["Plan"])}

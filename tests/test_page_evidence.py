@@ -9,41 +9,35 @@ import pytest
 from tests import browser as kit
 from tests.browser import SMELTER_HOP, SMELTER_SENTENCE, pick, tap_edge
 
-browser, service, page, text_service, text_page = (
-    kit.browser,
-    kit.service,
-    kit.page,
-    kit.text_service,
-    kit.text_page,
-)  # fixtures
+browser, service, page = kit.browser, kit.service, kit.page  # fixtures
 pytestmark = pytest.mark.browser
 
 
-def test_clicking_a_feeders_hop_shows_its_whole_sentence(text_page):
-    pick(text_page, "新增规模以上工业企业", "新增规模以上工业企业30户以上", "Target")
-    tap_edge(text_page, *SMELTER_HOP)
-    text_page.wait_for_selector("#panel .evidence .sentence")
-    assert text_page.inner_text("#panel h2") == f"{SMELTER_HOP[0]} → {SMELTER_HOP[1]}"
-    assert text_page.inner_text("#panel .evidence .sentence") == SMELTER_SENTENCE
-    quote = text_page.inner_text("#panel .evidence mark")
+def test_clicking_a_feeders_hop_shows_its_whole_sentence(page):
+    pick(page, "新增规模以上工业企业", "新增规模以上工业企业30户以上", "Target")
+    tap_edge(page, *SMELTER_HOP)
+    page.wait_for_selector("#panel .evidence .sentence")
+    assert page.inner_text("#panel h2") == f"{SMELTER_HOP[0]} → {SMELTER_HOP[1]}"
+    assert page.inner_text("#panel .evidence .sentence") == SMELTER_SENTENCE
+    quote = page.inner_text("#panel .evidence mark")
     assert quote in SMELTER_SENTENCE and "扎铝二期35万吨电解铝" in quote
     assert (
-        text_page.inner_text("#panel .evidence .where")
+        page.inner_text("#panel .evidence .where")
         == "推进三次产业协调发展,加快产业转型升级 › 推动铝基新材料产业产值超千亿"
     )
-    text_page.click("#panel .show-in-plan")
-    text_page.wait_for_selector("#plan-view[open] .paragraph mark")
-    paragraph = text_page.inner_text("#plan-view .paragraph")
+    page.click("#panel .show-in-plan")
+    page.wait_for_selector("#plan-view[open] .paragraph mark")
+    paragraph = page.inner_text("#plan-view .paragraph")
     assert paragraph.startswith("推动传统产业转型升级。") and SMELTER_SENTENCE in paragraph
-    assert text_page.inner_text("#plan-view .paragraph mark") == quote
-    assert text_page.locator("#plan-view .paragraph mark").is_visible()
+    assert page.inner_text("#plan-view .paragraph mark") == quote
+    assert page.locator("#plan-view .paragraph mark").is_visible()
 
 
-def test_quotes_wrap_instead_of_being_cut(text_page):
-    pick(text_page, "新增规模以上工业企业", "新增规模以上工业企业30户以上", "Target")
-    tap_edge(text_page, *SMELTER_HOP)
-    text_page.wait_for_selector("#panel .evidence .sentence")
-    cut = text_page.evaluate("""() => [...document.querySelectorAll('#panel .evidence .sentence, #panel blockquote')]
+def test_quotes_wrap_instead_of_being_cut(page):
+    pick(page, "新增规模以上工业企业", "新增规模以上工业企业30户以上", "Target")
+    tap_edge(page, *SMELTER_HOP)
+    page.wait_for_selector("#panel .evidence .sentence")
+    cut = page.evaluate("""() => [...document.querySelectorAll('#panel .evidence .sentence, #panel blockquote')]
         .filter(e => e.scrollWidth > e.clientWidth + 1 || getComputedStyle(e).textOverflow === 'ellipsis').length""")
     assert cut == 0
 

@@ -245,9 +245,6 @@ def test_retype_moves_a_view_whose_focus_no_longer_fits(token_page):
 
 
 def test_an_edge_deleted_from_its_panel(token_page):
-    # this store keeps no plan text: the edge's panel asks for its sentence once, gets the
-    # documented 404, and shows the quote alone
-    token_page.expected = ["/api/v1/evidence?", "status of 404"]
     review(token_page)
     show(token_page, "target", TARGET)
     direct = """() => window.plangraph.cy.edges().filter(e => e.source().data('name') === '光伏帮扶工程'

@@ -14,6 +14,7 @@ from api.main import create_app
 from api.settings import Settings
 from api.spreadsheets import to_csv, to_xlsx
 from graph.nx_store import NetworkxStore
+from graph.sqlite_store import SqliteStore
 from queries.feeds import feeders
 from queries.models import MAX_LIMIT
 from queries.tables import Column, Table, feeds_table
@@ -41,7 +42,7 @@ def test_the_workbook_pairs_are_the_feeders_of_every_target(tmp_path, tongliao_p
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["目标", "项目", "目标←项目"]
     pairs = {(r["目标编号"], r["项目编号"]) for r in _sheet_rows(out.read_bytes(), "目标←项目")}
-    stored = NetworkxStore(store_dir)
+    stored = SqliteStore(store_dir)
     expected = {
         (t.id, f.project.id) for t in stored.nodes(["Target"]) for f in feeders(stored, t.id, limit=MAX_LIMIT).feeds
     }

@@ -1,29 +1,29 @@
-"""Commands that fill the store and take the graph out of it: load, stats, export, eval."""
+"""Commands that fill the store and take the graph out of it: load, stats, export, eval,
+and the store's local lists."""
 
 from __future__ import annotations
 
 import time
-from functools import reduce
 from pathlib import Path
 
 import click
 
 from api.cli.options import RAW, STORE, open_store, store_directory, user_errors, write_output
+from api.ingest import ingest, said
 from api.store_lists import forget, keep, saved
-from graph.exceptions import EmptyStore
+from graph.exceptions import EmptyStore, PlanConflict
 from graph.export import EXPORTERS
-from graph.matching import align
-from graph.merge import merge
-from graph.nx_store import NetworkxStore
 from graph.overlay import CorrectedStore
 from graph.records import Graph
 from graph.store import GraphStore
 from loaders.local_lists import read_lists
+from loaders.pipeline import PlanDocument
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @STORE
+@click.option("--replace", is_flag=True, help="replace a plan the store holds from a different document")
 @click.option(
     "--lists",
     "list_files",
@@ -31,34 +31,49 @@ from loaders.local_lists import read_lists
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="the commission's own enterprise, place or project list (.csv, .xlsx); kept by the store for later loads",
 )
-def load(files: tuple[Path, ...], store_dir: Path | None, list_files: tuple[Path, ...]) -> None:
+def load(files: tuple[Path, ...], store_dir: Path | None, replace: bool, list_files: tuple[Path, ...]) -> None:
     """Load plan documents (.txt, .html, .docx, .pdf) and project tables (.xlsx, .csv)
-    into the store, all or none."""
-    from loaders.pipeline import read_plan
+    into the store, all or none.
 
+    Loading a document the store already holds changes nothing; a different document
+    under the id of a stored plan (same region, year and kind) is refused unless
+    --replace is given."""
     started = time.perf_counter()
     directory = store_directory(store_dir)
+
+    def heard(path: Path, document: PlanDocument) -> None:
+        graph = document.graph
+        click.echo(f"  {document.plan_id}: {len(graph.nodes)} nodes, {len(graph.edges)} edges", err=True)
+
     with user_errors():
         local = read_lists([*saved(directory), *list_files])
         if local:
             click.echo(f"using {len(local.entries)} name(s) of the store's local lists", err=True)
         store = open_store(store_dir)
-        plans: list[tuple[str, Graph]] = []
-        for path in files:
-            click.echo(f"reading {path} …", err=True)
-            plan_id, graph = read_plan(path, lists=local)
-            read_alongside = NetworkxStore.in_memory(reduce(merge, (g for _, g in plans), Graph()))
-            graph = align(graph, [store, read_alongside])
-            plans.append((plan_id, graph))
-            click.echo(f"  {plan_id}: {len(graph.nodes)} nodes, {len(graph.edges)} edges", err=True)
-        store.write_plans(plans)
+        try:
+            documents, loads = ingest(
+                store,
+                [(p, p.name) for p in files],
+                lists=local,
+                replace=replace,
+                reading=lambda path: click.echo(f"reading {path} …", err=True),
+                read=heard,
+            )
+        except PlanConflict as exc:
+            raise click.ClickException(f"{exc}: pass --replace to replace it") from exc
         for kept in keep(directory, list(list_files)):
             click.echo(f"kept the list {kept.name} in the store", err=True)
-    print_counts(Graph(nodes=[n for _, g in plans for n in g.nodes], edges=[e for _, g in plans for e in g.edges]))
-    report_corrections(store)
-    click.echo(
-        f"loaded {len(plans)} plan(s) into {store_directory(store_dir)} in {time.perf_counter() - started:.2f} s"
+    for done in loads:
+        if (words := said(done)) is not None:
+            click.echo(f"{done.plan}: {words}", err=True)
+    print_counts(
+        Graph(
+            nodes=[n for d in documents for n in d.graph.nodes], edges=[e for d in documents for e in d.graph.edges]
+        ).counts()
     )
+    report_corrections(store)
+    seconds = time.perf_counter() - started
+    click.echo(f"loaded {len(documents)} plan(s) into {directory} in {seconds:.2f} s")
 
 
 def report_corrections(store: GraphStore) -> None:
@@ -73,8 +88,8 @@ def report_corrections(store: GraphStore) -> None:
         click.echo(f"  orphaned {s.id} ({s.op}): {s.detail}")
 
 
-def print_counts(graph: Graph) -> None:
-    for kind, count in graph.counts().items():
+def print_counts(counts: dict[str, int]) -> None:
+    for kind, count in counts.items():
         if count:
             click.echo(f"{kind:<16}{count:>6}")
 
@@ -84,13 +99,13 @@ def print_counts(graph: Graph) -> None:
 @RAW
 def stats(store_dir: Path | None, raw: bool) -> None:
     """Count the nodes and edges of the stored graph by type."""
-    with user_errors():
-        graph = open_store(store_dir, raw=raw).snapshot()
-    if not graph.nodes:
+    store = open_store(store_dir, raw=raw)
+    with user_errors(), store.reading() as view:
+        counts, plans, empty = view.counts(), view.nodes(["Plan"]), view.is_empty()
+    if empty:
         raise click.ClickException(str(EmptyStore()))
-    print_counts(graph)
-    plans = [n.name for n in graph.nodes if n.type == "Plan"]
-    click.echo(f"plans: {', '.join(plans)}")
+    print_counts(counts)
+    click.echo(f"plans: {', '.join(n.name for n in plans)}")
 
 
 TABLE_FORMATS = ("xlsx", "csv")

@@ -11,11 +11,9 @@ from typing import TYPE_CHECKING, Any
 import click
 from pydantic import BaseModel
 
-from graph.corrections import FILE as CORRECTIONS
-from graph.corrections import CorrectionsFile
 from graph.exceptions import GraphError
-from graph.nx_store import NetworkxStore, default_store_dir
 from graph.overlay import CorrectedStore
+from graph.sqlite_store import SqliteStore, default_store_dir
 from graph.store import GraphStore
 from loaders.exceptions import LoadError
 from queries.exceptions import QueryError
@@ -57,18 +55,19 @@ def user_errors() -> Iterator[None]:
 
 
 def open_store(store_dir: Path | None, *, raw: bool = False) -> GraphStore:
-    """The store, seen through its corrections (``raw``: the extracted graph alone)."""
-    base = NetworkxStore(store_dir)
-    return base if raw else corrected(base, base.directory)
-
-
-def corrected(base: GraphStore, directory: Path) -> CorrectedStore:
-    """``base`` seen through the corrections kept in ``directory``."""
-    return CorrectedStore(base, CorrectionsFile(directory / CORRECTIONS))
+    """The embedded store in ``store_dir``, seen through its corrections (``raw``: the
+    extracted graph alone); a JSON store found there is converted first, and one line on
+    stderr says so."""
+    with user_errors():
+        base = SqliteStore(store_dir)
+    if base.migration:
+        click.echo(base.migration, err=True)
+    return base if raw else CorrectedStore.in_directory(base, base.directory)
 
 
 def store_directory(store_dir: Path | None) -> Path:
-    return NetworkxStore(store_dir).directory
+    """The directory the embedded store of ``store_dir`` lives in (the default when None)."""
+    return Path(store_dir) if store_dir is not None else default_store_dir()
 
 
 def open_bolt(uri: str | None) -> BoltStore:
@@ -88,8 +87,9 @@ def write_output(output: Path, text: str) -> None:
 
 def answer(store_dir: Path | None, as_json: bool, ask: Callable[[Any], BaseModel], show: Callable[[Any], None]) -> None:
     """Ask a question of the store and print the answer as text (or JSON)."""
-    with user_errors():
-        reply = ask(open_store(store_dir))
+    store = open_store(store_dir)
+    with user_errors(), store.reading() as view:
+        reply = ask(view)
     if as_json:
         click.echo(reply.model_dump_json(indent=1))
         return

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import click
 
-from api.cli.options import NEO4J, STORE, corrected, open_bolt, open_store, store_directory, user_errors
+from api.cli.options import NEO4J, STORE, open_bolt, open_store, store_directory, user_errors
 from graph.exceptions import EmptyStore
+from graph.overlay import CorrectedStore
 from graph.store import GraphStore
 
 
@@ -18,7 +19,7 @@ def bind(host: str, port: int) -> socket.socket:
     """A listening socket on ``host:port``, or one line saying why there cannot be one."""
     try:
         family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
-        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # asyncio sets TCP_NODELAY only then
     except (OSError, UnicodeError) as exc:
         raise click.ClickException(f"cannot listen on {host}: {exc}") from exc
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -42,16 +43,17 @@ def serve(store_dir: Path | None, neo4j_uri: str | None, host: str, port: int) -
     an empty store first gets the bundled Tongliao plan."""
     import uvicorn
 
+    from api.ingest import ingest
     from api.main import create_app
     from api.settings import Settings
-    from loaders.pipeline import bundled_plan, read_plan
+    from loaders.pipeline import bundled_plan
 
     settings = Settings.from_env()
     sock = bind(host, port)
     store: GraphStore
     local = store_dir or settings.store_dir
     if neo4j_uri:
-        store = corrected(open_bolt(neo4j_uri), store_directory(local))
+        store = CorrectedStore.in_directory(open_bolt(neo4j_uri), store_directory(local))
         where = neo4j_uri
     else:
         store = open_store(local)
@@ -60,7 +62,7 @@ def serve(store_dir: Path | None, neo4j_uri: str | None, host: str, port: int) -
         with user_errors():
             if store.is_empty():
                 click.echo(f"the store {where} is empty: loading the bundled Tongliao 2025 plan …", err=True)
-                store.write_plan(*read_plan(bundled_plan()))
+                ingest(store, [(bundled_plan(), bundled_plan().name)])
             app = create_app(store, settings)
         click.echo(f"plangraph serving {where} at http://{host}:{port}/ (API docs at /docs)", err=True)
         uvicorn.Server(uvicorn.Config(app, log_level="info")).run(sockets=[sock])

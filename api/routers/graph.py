@@ -1,4 +1,5 @@
-"""The graph as a whole: exporting, counting, health."""
+"""The graph as a whole: exporting, counting, health (counts come from the store's
+tallies, never from reading the graph)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from pydantic import BaseModel
 
 from api.deps import StoreDep
 from api.errors import ERROR_RESPONSES
+from api.responses import ModelResponse
 from graph.export import EXPORTERS
+from graph.records import NODE_TYPES
 
 router = APIRouter(tags=["graph"], responses=ERROR_RESPONSES)
 
@@ -31,17 +34,17 @@ class Health(BaseModel):
 
 
 @router.get("/health", response_model=Health)
-def health(store: StoreDep) -> Health:
+async def health(store: StoreDep) -> Response:
     """Liveness: the service answers and the store is readable."""
-    return Health(status="ok", nodes=len(store.snapshot().nodes))
+    counts = store.counts()
+    return ModelResponse(Health(status="ok", nodes=sum(counts[t] for t in NODE_TYPES)))
 
 
 @router.get("/stats", response_model=Stats)
-def stats(store: StoreDep) -> Stats:
+async def stats(store: StoreDep) -> Response:
     """Nodes and edges per type, and the plans loaded."""
-    graph = store.snapshot()
-    plans = [PlanSummary(id=n.id, name=n.name) for n in graph.nodes if n.type == "Plan"]
-    return Stats(counts=graph.counts(), plans=plans)
+    plans = [PlanSummary(id=n.id, name=n.name) for n in store.nodes(["Plan"])]
+    return ModelResponse(Stats(counts=store.counts(), plans=plans))
 
 
 @router.get(
@@ -51,7 +54,7 @@ def stats(store: StoreDep) -> Stats:
         200: {"content": {"application/json": {}, "application/xml": {}, "text/plain": {}}, "description": "the graph"}
     },
 )
-def export(
+def export(  # a whole-graph export runs in the threadpool, off the event loop
     store: StoreDep,
     format: Annotated[
         Literal["json", "graphml", "cypher"], Query(description="node-link JSON, GraphML, or a cypher-shell script")

@@ -14,8 +14,9 @@ import threading
 import time
 from collections.abc import AsyncGenerator
 from pathlib import Path
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -23,11 +24,12 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 
 from api.deps import StoreDep, TokenDep
 from api.errors import ERROR_RESPONSES, ErrorBody
-from graph.matching import align
+from api.ingest import ingest
+from api.store_lists import store_lists
+from graph.identity import PlanLoad
 from graph.records import Graph
 from graph.store import GraphStore
 from loaders.exceptions import UnreadableDocument
-from loaders.pipeline import read_plan
 from loaders.read import MAX_BYTES
 
 router = APIRouter(
@@ -37,7 +39,10 @@ router = APIRouter(
         **ERROR_RESPONSES,
         400: {"model": ErrorBody, "description": "a request that is not multipart form data with a 'file'"},
         401: {"model": ErrorBody, "description": "no valid bearer token"},
-        409: {"model": ErrorBody, "description": "another plan is being loaded"},
+        409: {
+            "model": ErrorBody,
+            "description": "another plan is being loaded, or the plan's id holds another document",
+        },
         413: {"model": ErrorBody, "description": "an upload over the size limit"},
     },
 )
@@ -63,6 +68,7 @@ UPLOAD_SCHEMA = {
 
 class PlanLoaded(BaseModel):
     plan: str
+    outcome: str  # added, unchanged (the store already held this document), replaced, reloaded
     counts: dict[str, int]
     seconds: float
 
@@ -112,23 +118,31 @@ async def _upload(request: Request) -> tuple[str, bytes]:
         await form.close()
 
 
-def _load(store: GraphStore, name: str, data: bytes) -> tuple[str, Graph]:
-    suffix = Path(name).suffix.lower()
+def _load(store: GraphStore, name: str, data: bytes, replace: bool) -> tuple[Graph, PlanLoad]:
+    """Read the upload from a file of our own naming and write it as ``plangraph load`` does,
+    with the store's local lists."""
+    lists = store_lists(store.directory) if store.directory is not None else None
     with tempfile.TemporaryDirectory(prefix="plangraph-upload-") as tmp:
-        path = Path(tmp) / f"upload{suffix}"
+        path = Path(tmp) / f"upload{Path(name).suffix.lower()}"
         path.write_bytes(data)
         try:
-            plan_id, graph = read_plan(path, source_name=name)
+            [document], [done] = ingest(store, [(path, name)], lists=lists, replace=replace)
         except UnreadableDocument as exc:
             raise UnreadableDocument(name, exc.reason) from exc
-    graph = align(graph, [store])
-    store.write_plan(plan_id, graph)
-    return plan_id, graph
+    return document.graph, done
 
 
 @router.post("", response_model=PlanLoaded, status_code=201, dependencies=[TokenDep], openapi_extra=UPLOAD_SCHEMA)
-async def load_plan(request: Request, store: StoreDep) -> PlanLoaded:
-    """Load an uploaded plan (.txt, .html, .docx, .pdf) like ``plangraph load``; all or nothing."""
+async def load_plan(
+    request: Request,
+    store: StoreDep,
+    replace: Annotated[
+        bool, Query(description="replace a stored plan of the same region, year and kind from another document")
+    ] = False,
+) -> PlanLoaded:
+    """Load an uploaded plan (.txt, .html, .docx, .pdf) or project table (.xlsx, .csv) like
+    ``plangraph load``; all or nothing. Another document under a stored plan's id is a 409
+    unless ``replace``."""
     started = time.perf_counter()
     name, data = await _upload(request)
     if not name.lower().endswith(SUFFIXES):
@@ -136,7 +150,8 @@ async def load_plan(request: Request, store: StoreDep) -> PlanLoaded:
     if not loading.acquire(blocking=False):
         raise HTTPException(409, "another plan is being loaded: try again when it has finished")
     try:
-        plan_id, graph = await run_in_threadpool(_load, store, name, data)
+        graph, done = await run_in_threadpool(_load, store, name, data, replace)
     finally:
         loading.release()
-    return PlanLoaded(plan=plan_id, counts=graph.counts(), seconds=round(time.perf_counter() - started, 3))
+    seconds = round(time.perf_counter() - started, 3)
+    return PlanLoaded(plan=done.plan, outcome=done.outcome, counts=graph.counts(), seconds=seconds)

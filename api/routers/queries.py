@@ -1,11 +1,18 @@
-"""The questions: feeders, impacts, dependencies, paths, chains, banners, search."""
+"""The questions: feeders, impacts, dependencies, paths, chains, banners, search.
+
+Each is bounded (depth, rows, and for paths expansions and time), so the routes run on
+the event loop like the framework's own, without a threadpool hop; the served copy keeps
+the JSON of its answers (``api.answers``).
+"""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
+from api.answers import answer
 from api.deps import StoreDep
 from api.errors import ERROR_RESPONSES
 from graph.records import EdgeType, NodeType
@@ -25,42 +32,42 @@ EdgeTypes = Annotated[list[EdgeType] | None, Query(description="edge types to fo
 
 
 @router.get("/feeders", response_model=FeedersAnswer)
-def get_feeders(
+async def get_feeders(
     store: StoreDep,
     target: Annotated[str, Query(description="a Target id or name", examples=["新增新能源并网400万千瓦"])],
     max_depth: Depth = DEFAULT_DEPTH,
     limit: Limit = DEFAULT_LIMIT,
-) -> FeedersAnswer:
+) -> Response:
     """Every project that feeds a target, directly or through its task, with the quote of every hop."""
-    return feeders(store, target, max_depth=max_depth, limit=limit)
+    return answer(store, feeders, target, max_depth=max_depth, limit=limit)
 
 
 @router.get("/impacts", response_model=ImpactsAnswer)
-def get_impacts(
+async def get_impacts(
     store: StoreDep,
     project: Annotated[str, Query(description="a Project id or name", examples=["扎铝二期35万吨电解铝"])],
     max_depth: Depth = DEFAULT_DEPTH,
     limit: Limit = DEFAULT_LIMIT,
-) -> ImpactsAnswer:
+) -> Response:
     """What is at risk if a project slips: the targets, tasks and industries downstream of it."""
-    return impacts(store, project, max_depth=max_depth, limit=limit)
+    return answer(store, impacts, project, max_depth=max_depth, limit=limit)
 
 
 @router.get("/dependencies", response_model=DependencyAnswer)
-def get_dependencies(
+async def get_dependencies(
     store: StoreDep,
     node: Annotated[str, Query(description="a node id or name", examples=["科尔沁区"])],
     direction: Annotated[Direction, Query(description="upstream (what points at it) or downstream")] = "upstream",
     max_depth: Depth = DEFAULT_DEPTH,
     limit: Limit = DEFAULT_LIMIT,
     types: EdgeTypes = None,
-) -> DependencyAnswer:
+) -> Response:
     """The upstream or downstream closure of a node, as a subgraph."""
-    return dependencies(store, node, direction=direction, max_depth=max_depth, limit=limit, types=types)
+    return answer(store, dependencies, node, direction=direction, max_depth=max_depth, limit=limit, types=types)
 
 
 @router.get("/paths", response_model=PathsAnswer)
-def get_paths(
+async def get_paths(
     store: StoreDep,
     source: Annotated[str, Query(description="where the path starts", examples=["梅花生物"])],
     target: Annotated[str, Query(description="where it ends", examples=["玉米合成生物产业"])],
@@ -68,39 +75,39 @@ def get_paths(
     limit: Annotated[int, Query(ge=1, le=100, description="how many paths at most")] = DEFAULT_PATHS,
     types: EdgeTypes = None,
     directed: Annotated[bool, Query(description="follow edges only in their direction")] = False,
-) -> PathsAnswer:
+) -> Response:
     """How two nodes are connected: the shortest path and further simple paths, shortest first."""
-    return paths(store, source, target, max_length=max_length, limit=limit, types=types, directed=directed)
+    return answer(store, paths, source, target, max_length=max_length, limit=limit, types=types, directed=directed)
 
 
 @router.get("/chain", response_model=ChainAnswer)
-def get_chain(
+async def get_chain(
     store: StoreDep,
     industry: Annotated[str, Query(description="an Industry id or name", examples=["铝基新材料产业"])],
     max_depth: Depth = DEFAULT_DEPTH,
     limit: Limit = DEFAULT_LIMIT,
-) -> ChainAnswer:
+) -> Response:
     """How an industry chain is built up: its links upstream to downstream with their projects."""
-    return chain(store, industry, max_depth=max_depth, limit=limit)
+    return answer(store, chain, industry, max_depth=max_depth, limit=limit)
 
 
 @router.get("/banner", response_model=BannerAnswer)
-def get_banner(
+async def get_banner(
     store: StoreDep,
     banner_: Annotated[str, Query(alias="banner", description="a banner's name or abbreviation", examples=["科区"])],
     max_depth: Depth = DEFAULT_DEPTH,
     limit: Limit = DEFAULT_LIMIT,
-) -> BannerAnswer:
+) -> Response:
     """What is planned in a banner and the units below it, and the targets it feeds."""
-    return banner(store, banner_, max_depth=max_depth, limit=limit)
+    return answer(store, banner, banner_, max_depth=max_depth, limit=limit)
 
 
 @router.get("/search", response_model=SearchAnswer)
-def get_search(
+async def get_search(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, max_length=100, description="Chinese text or pinyin", examples=["kerqin"])],
     types: Annotated[list[NodeType] | None, Query(description="node types to search")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_HITS,
-) -> SearchAnswer:
+) -> Response:
     """Find nodes by name, alias, Chinese substring or pinyin, best first."""
-    return search(store, q, types=types, limit=limit)
+    return answer(store, search, q, types=types, limit=limit)
