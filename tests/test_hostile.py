@@ -194,3 +194,32 @@ def test_a_huge_body_with_the_token_is_cut_off_at_the_limit(uploads):
         )
         reply = sock.recv(65536)
     assert reply.startswith(b"HTTP/1.1 413"), reply[:200]
+
+
+@pytest.mark.timeout(120)
+def test_a_large_upload_is_loaded_while_the_service_answers(uploads, tmp_path):
+    """20 000 sections (about 1 M characters): extraction is linear, runs in a worker off the
+    event loop, and /health answers meanwhile."""
+    parts = "".join(
+        f"推进第{k}项重点工作\n加快推进产业发展，建设现代能源基地，完成年度目标任务。\n" for k in range(20_000)
+    )
+    data = ("2026年示例市国民经济和社会发展计划\n" + parts).encode("utf-8")
+    answered: list[float] = []
+    done = threading.Event()
+
+    def poll_health() -> None:
+        while not done.is_set():
+            started = time.monotonic()
+            if _request(uploads, "/api/v1/health")[0] == 200:
+                answered.append(time.monotonic() - started)
+            time.sleep(0.05)
+
+    poller = threading.Thread(target=poll_health)
+    poller.start()
+    try:
+        status, body = _upload(uploads, "sections.txt", data)
+    finally:
+        done.set()
+        poller.join()
+    assert status == 201, body
+    assert answered, "/api/v1/health went unanswered during the load"
