@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import reduce
 from pathlib import Path
 
-from graph.identity import PlanLoad
+from graph.identity import PlanLoad, stamped
 from graph.matching import align
 from graph.merge import merge
 from graph.nx_store import NetworkxStore
@@ -41,7 +41,8 @@ def ingest(
         reading(path)
         document = read_document(path, name, lists)
         alongside = NetworkxStore.in_memory(reduce(merge, (d.graph for d in read_so_far), Graph()))
-        document = PlanDocument(document.plan_id, align(document.graph, [store, alongside]), document.text)
+        graph = stamped(document.plan_id, align(document.graph, [store, alongside]))
+        document = PlanDocument(document.plan_id, graph, document.text)
         read(path, document)
         read_so_far.append(document)
     texts = {d.plan_id: d.text for d in read_so_far if d.text is not None}

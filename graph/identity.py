@@ -11,6 +11,7 @@ sha256 (loaded before plans carried one) are reloaded as before.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from typing import Literal
 
@@ -18,6 +19,10 @@ from graph.exceptions import PlanConflict
 from graph.records import Graph, Node
 
 Outcome = Literal["added", "unchanged", "replaced", "reloaded", "removed"]
+
+
+RECORDS = "records_sha256"
+"""The Plan node attribute fingerprinting what the document was extracted into."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,7 @@ class Document:
     title: str
     source: str | None  # the file it was read from
     sha256: str | None
+    records: str | None = None  # fingerprint of its records (``fingerprint``), where known
 
     @property
     def label(self) -> str:
@@ -47,6 +53,25 @@ def sha256_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def stamped(plan_id: str, graph: Graph) -> Graph:
+    """``graph`` with its Plan node carrying the fingerprint of its records, so that the
+    same document extracted otherwise (another version of plangraph, the store's local
+    lists) is written again rather than taken as unchanged."""
+    body = json.dumps(
+        [
+            sorted(n.model_dump_json() for n in graph.nodes if n.id != plan_id),
+            sorted(e.model_dump_json() for e in graph.edges),
+        ],
+        ensure_ascii=False,
+    )
+    fingerprint = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    nodes = [
+        n.model_copy(update={"attributes": {**n.attributes, RECORDS: fingerprint}}) if n.id == plan_id else n
+        for n in graph.nodes
+    ]
+    return Graph(nodes=nodes, edges=graph.edges)
+
+
 def document_of(node: Node | None, text: str | None = None) -> Document | None:
     """The document a Plan node describes; ``text``, when given, supplies a missing sha256."""
     if node is None:
@@ -56,7 +81,14 @@ def document_of(node: Node | None, text: str | None = None) -> Document | None:
     source = attributes.get("source")
     if not isinstance(source, str) or source == node.id:
         source = None  # plans read before issue 9 name themselves as their source
-    return Document(plan=node.id, title=str(attributes.get("title") or node.name), source=source, sha256=sha)
+    records = attributes.get(RECORDS)
+    return Document(
+        plan=node.id,
+        title=str(attributes.get("title") or node.name),
+        source=source,
+        sha256=sha,
+        records=records if isinstance(records, str) else None,
+    )
 
 
 def plan_node(plan_id: str, graph: Graph) -> Node | None:
@@ -74,7 +106,8 @@ def decide(plan_id: str, graph: Graph, text: str | None, stored: Document | None
     if not (new.sha256 and stored.sha256):
         return PlanLoad(plan_id, "reloaded")
     if new.sha256 == stored.sha256:
-        return PlanLoad(plan_id, "unchanged")
+        extracted_again = new.records is not None and new.records != stored.records
+        return PlanLoad(plan_id, "reloaded" if extracted_again else "unchanged")
     if not replace:
         raise PlanConflict(plan_id, stored.label, stored.sha256, new.label, new.sha256)
     return PlanLoad(plan_id, "replaced", previous=stored.label)

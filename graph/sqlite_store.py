@@ -30,7 +30,7 @@ from graph.exceptions import StoreBusy, StoreError
 from graph.identity import Document, PlanLoad
 from graph.names import NameIndex, fold
 from graph.records import EDGE_TYPES, NODE_TYPES, Edge, Graph, Node, Provenance, Subgraph
-from graph.sqlite_write import PlanWriter
+from graph.sqlite_write import STORED, PlanWriter
 from graph.store import GraphStore, PlanGraphs
 
 DB_FILE = "graph.sqlite"
@@ -246,7 +246,7 @@ class SqliteStore(GraphStore):
             writer.insert(graph)
 
     def stored_plan(self, plan_id: str) -> Document | None:
-        rows = self._q("SELECT title, source, sha256 FROM plans WHERE id = ?", (plan_id,))
+        rows = self._q(STORED, (plan_id,))
         return Document(plan_id, *rows[0]) if rows else None
 
     def plan_text(self, plan_id: str) -> str | None:

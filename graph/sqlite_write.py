@@ -23,6 +23,10 @@ from graph.merge import merged_aliases, merged_edge_attributes, merged_node_attr
 from graph.records import Edge, Graph, Node
 from graph.sqlite_rows import Rows
 
+STORED = f"""SELECT p.title, p.source, p.sha256, json_extract(n.attributes, '$.{identity.RECORDS}')
+    FROM plans p LEFT JOIN nodes n ON n.id = p.id WHERE p.id = ?"""
+"""The document a plan id holds, and the fingerprint of what it was extracted into."""
+
 
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
@@ -40,8 +44,8 @@ class PlanWriter:
 
     # -- plans --------------------------------------------------------------------------------
     def stored(self, plan_id: str) -> identity.Document | None:
-        row = self.con.execute("SELECT title, source, sha256 FROM plans WHERE id = ?", (plan_id,)).fetchone()
-        return identity.Document(plan_id, row[0], row[1], row[2]) if row else None
+        row = self.con.execute(STORED, (plan_id,)).fetchone()
+        return identity.Document(plan_id, *row) if row else None
 
     def replace(self, plan_id: str, graph: Graph, text: str | None) -> None:
         """What ``graph.merge.replace_plan`` does to the whole graph, for one plan."""

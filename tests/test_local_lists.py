@@ -110,3 +110,26 @@ def test_a_bad_list_is_refused_before_anything_is_loaded(tmp_path):
     result = CliRunner().invoke(main, ["load", str(plan), "--store", str(tmp_path / "s"), "--lists", str(bad)])
     assert result.exit_code == 1 and "bad.csv: sheet bad row 2 column 1 (企业名称) is empty" in result.output
     assert not (tmp_path / "s" / "lists").exists()
+
+
+def test_a_list_added_later_takes_effect_when_the_plan_is_loaded_again(tmp_path):
+    from click.testing import CliRunner
+
+    from api.cli import main
+    from api.cli.options import open_store
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    firms = tmp_path / "firms.csv"
+    firms.write_text("企业名称,简称\n通辽梅花生物科技有限公司,梅花生物\n", encoding="utf-8")
+    where = str(tmp_path / "s")
+    runner = CliRunner()
+    runner.invoke(main, ["load", str(plan), "--store", where], catch_exceptions=False)
+    assert open_store(tmp_path / "s").node("enterprise:梅花生物") is not None
+    unchanged = runner.invoke(main, ["load", str(plan), "--store", where])
+    assert "unchanged (the store already holds this document)" in unchanged.output
+    runner.invoke(main, ["lists", "add", str(firms), "--store", where], catch_exceptions=False)
+    again = runner.invoke(main, ["load", str(plan), "--store", where])
+    assert "reloaded (its old records replaced)" in again.output, again.output
+    store = open_store(tmp_path / "s")
+    assert store.node("enterprise:通辽梅花生物科技有限公司") is not None and store.node("enterprise:梅花生物") is None
