@@ -78,3 +78,17 @@ def test_the_scorer_sees_every_type(scores):
     """A floor met because a type vanished from the export would be no floor."""
     for document, found in scores.items():
         assert set(ENTITY_TYPES) <= set(found["entities"]), document
+
+
+@pytest.mark.parametrize("name", list(DOCUMENTS))
+def test_plangraph_eval_agrees_with_the_reference_scorer(scores, name):
+    """``plangraph eval`` (queries/evaluation.py) scores as the reference scorer does: the
+    two implementations may never drift apart."""
+    from queries.evaluation import evaluate
+
+    document, gold = DOCUMENTS[name]
+    ours = {s.kind: s.f1 for s in evaluate(read_plan(document)[1], gold)}
+    reference = {**scores[name]["entities"], **scores[name]["relations"]}
+    shared = [k for k in ours if k in reference]
+    assert len(shared) == len(ours) >= 10
+    assert {k: round(ours[k], 6) for k in shared} == {k: round(reference[k], 6) for k in shared}
