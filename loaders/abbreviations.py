@@ -73,7 +73,9 @@ def unit_forms(units: Iterable[tuple[str, Unit]]) -> Iterator[tuple[str, str, st
 def zone_forms(name: str, provinces: Iterable[str]) -> list[str]:
     """The short names of a zone: its head shortened, and without a leading province
     (``河北唐山海港经济开发区`` → 唐山海港经济开发区) when a name of its own is left."""
-    out = [name[: -len(head)] + short for head, short in ZONE_SHORT if name.endswith(head) and len(name) > len(head) + 1]
+    out = [
+        name[: -len(head)] + short for head, short in ZONE_SHORT if name.endswith(head) and len(name) > len(head) + 1
+    ]
     heads = tuple(load("places")["zone_heads"])
     for form in [name, *out]:
         lead = next((p for p in provinces if form.startswith(p)), None)

@@ -26,7 +26,6 @@ from loaders.segment import Segmenter
 from loaders.sentences import Document
 from loaders.zones import document_zones
 
-
 PLAN_KINDS = ("计划报告", "五年规划")  # the plan genre (DECISIONS.md): macro-regions are places (D29)
 
 

@@ -14,7 +14,6 @@ from loaders.gazetteer import load, words
 from loaders.places import ADMIN_SUFFIX, Place, Places, gazetteer
 from loaders.wording import proper_parts
 
-
 NUMBERED = re.compile(r"[\d一二三四五六七八九十百千万亿两]|[级家个类批]$")
 
 
