@@ -37,6 +37,29 @@ def all_words() -> frozenset[str]:
     return common_words() | place_names()
 
 
+@cache
+def nouns() -> frozenset[str]:
+    """Common words and the dictionary's rarer nouns (``gazetteers/pos.json``): the
+    vocabulary products and facilities are named with (苏氨酸, 传感器, 易拉罐)."""
+    return common_words() | frozenset(load("pos")["nouns"])
+
+
+@cache
+def verbs() -> frozenset[str]:
+    """The dictionary's verbs and adverbs (成立, 滚动, 陆续), by their part of speech."""
+    return frozenset(load("pos")["verbs"])
+
+
+def opens_with(text: str, vocabulary: AbstractSet[str]) -> int:
+    """The length of the longest word of ``vocabulary`` that ``text`` opens with (0: none)."""
+    return next((n for n in range(min(LONGEST, len(text)), 1, -1) if text[:n] in vocabulary), 0)
+
+
+def generic(text: str, *known: AbstractSet[str]) -> bool:
+    """Is ``text`` all vocabulary (nouns, common words, ``known``), no proper part?"""
+    return not proper_parts(text, nouns(), *known)
+
+
 def boundaries(text: str) -> set[int]:
     """Word boundaries of ``text`` by forward maximum matching over common words and
     place names; an uncovered character is a word of its own."""

@@ -25,7 +25,7 @@ from loaders.places import gazetteer
 from loaders.recognisers.lists import Listing, listings
 from loaders.recognisers.names import generic_vocabulary, head, is_place, known_enterprise_in
 from loaders.sentences import Sentence
-from loaders.wording import common_words, proper_parts
+from loaders.wording import common_words, generic, proper_parts
 
 ORG = regex("org_name_end")
 NOT_NAME = regex("not_firm_name")
@@ -151,8 +151,9 @@ def _feature(name: str) -> bool:
 
 
 def _product(name: str) -> bool:
-    """``药用玻璃``, ``不锈钢冷轧制品``: a product, not a firm."""
-    return any(w in name for w in words("product_words") if len(w) >= 2)
+    """``药用玻璃``, ``不锈钢冷轧制品``: all nouns of the vocabulary, a product, not a firm
+    (an organisation's or a company's name ends in its suffix)."""
+    return generic(name) and not name.endswith((*words("org_suffixes"), *words("company_suffixes")))
 
 
 def _organisation(name: str, suffix: str, context: Context) -> bool:

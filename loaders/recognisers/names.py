@@ -52,7 +52,7 @@ def known_enterprise_in(text: str) -> list[tuple[int, int, str]]:
 @cache
 def generic_vocabulary() -> frozenset[str]:
     """Words that never anchor a name: product and industry words, heads, units."""
-    keys = ("product_words", "project_heads", "company_suffixes", "generic_project_words")
+    keys = ("project_heads", "company_suffixes", "generic_project_words")
     out = {w for k in keys for w in words(k)}
     out |= set(load("places")["not_places"]) | set(words("modern_words"))
     out |= {s["name"] for s in load("industries")["sectors"]}
