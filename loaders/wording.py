@@ -124,3 +124,14 @@ def crosses(text: str, start: int, end: int, left: bool = True, right: bool = Tr
         if right and end + outside <= len(text) and text[end - inside : end + outside] in words:
             return True
     return False
+
+
+def only_verbs(text: str) -> bool:
+    """Is ``text`` a run of verbs and adverbs of the dictionary (稳妥推进, 滚动实施)?"""
+    vocabulary, i = verbs(), 0
+    while i < len(text):
+        n = opens_with(text[i:], vocabulary)
+        if not n:
+            return False
+        i += n
+    return bool(text)

@@ -193,7 +193,7 @@ def common_words(surfaces: set[str]) -> dict[str, object]:
 
 
 NOUN_TAGS = {"n", "nz"}
-VERB_TAGS = {"v", "vd", "vi", "vn", "d", "ad"}
+VERB_TAGS = {"v", "vd", "vi", "vn", "d", "ad", "a"}
 POS_MIN_FREQ = 5
 VERB_MIN_FREQ = 20
 
@@ -216,8 +216,9 @@ def parts_of_speech(surfaces: set[str], common: set[str]) -> dict[str, object]:
             f"Parts of speech from the dictionary of the jieba package {version('jieba')} (MIT): 'nouns' = "
             f"words of 2-4 characters tagged n or nz seen at least {POS_MIN_FREQ} times that words.json does "
             "not hold as common words (the vocabulary products and facilities are named with: 苏氨酸, 传感器); "
-            f"'verbs' = words of 2-4 characters tagged v, vd, vi, vn, d or ad seen at least {VERB_MIN_FREQ} "
-            "times (the verbs and adverbs that open a clause before its object: 成立, 滚动, 陆续). "
+            f"'verbs' = words of 2-4 characters tagged v, vd, vi, vn, d, ad or a seen at least {VERB_MIN_FREQ} "
+            "times (the verbs, adverbs and adjectives used as adverbs that open a clause before its "
+            "object: 成立, 滚动, 陆续, 稳妥). "
             "Regenerate with python -m loaders.gazetteers.build."
         ),
         "nouns": nouns,
