@@ -135,3 +135,15 @@ def only_verbs(text: str) -> bool:
             return False
         i += n
     return bool(text)
+
+
+def straddled(text: str, start: int, end: int) -> bool:
+    """Does a common word of two to four characters cross an edge of ``text[start:end]``
+    (行动 in 扩中行动 for 中行, 其中 in 其中粮食 for 中粮)?"""
+    words = common_words()
+    for a in range(max(0, start - 3), end):
+        for b in range(max(a + 2, start + 1), min(len(text), a + 4) + 1):
+            crosses_edge = (a < start < b < end + 1 and b <= end) or (start <= a < end < b)
+            if crosses_edge and text[a:b] in words and not (a <= start and end <= b):
+                return True
+    return False

@@ -211,6 +211,7 @@ def parts_of_speech(surfaces: set[str], common: set[str]) -> dict[str, object]:
         if t in NOUN_TAGS and 2 <= len(w) <= 4 and f >= POS_MIN_FREQ and w not in common and w not in surfaces
     )
     verbs = sorted(w for w, f, t in rows if t in VERB_TAGS and 2 <= len(w) <= 4 and f >= VERB_MIN_FREQ)
+    names = sorted(w for w, _, t in rows if t in PROPER_TAGS and w in common)
     return {
         "_about": (
             f"Parts of speech from the dictionary of the jieba package {version('jieba')} (MIT): 'nouns' = "
@@ -218,11 +219,13 @@ def parts_of_speech(surfaces: set[str], common: set[str]) -> dict[str, object]:
             "not hold as common words (the vocabulary products and facilities are named with: 苏氨酸, 传感器); "
             f"'verbs' = words of 2-4 characters tagged v, vd, vi, vn, d, ad or a seen at least {VERB_MIN_FREQ} "
             "times (the verbs, adverbs and adjectives used as adverbs that open a clause before its "
-            "object: 成立, 滚动, 陆续, 稳妥). "
+            "object: 成立, 滚动, 陆续, 稳妥); 'names' = the common words of words.json that the dictionary "
+            "tags as names (nr, nt, nz, j …: 蓝天, 曙光), which a brand may be. "
             "Regenerate with python -m loaders.gazetteers.build."
         ),
         "nouns": nouns,
         "verbs": verbs,
+        "names": names,
     }
 
 

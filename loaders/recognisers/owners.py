@@ -153,7 +153,8 @@ def _usable_stem(stem: str, places: Places) -> bool:
 def product_vocabulary() -> frozenset[str]:
     """What a product or a facility is named with: the dictionary's nouns, the qualifiers
     and the generic vocabulary (heads apart)."""
-    out = set(pos_nouns()) | set(words("qualifiers")) | {s for s in generic_vocabulary() if len(s) >= 2}
+    brands = frozenset(load("pos")["names"])  # a common word tagged as a name (蓝天) may be a brand's
+    out = set(pos_nouns() - brands) | set(words("qualifiers")) | {s for s in generic_vocabulary() if len(s) >= 2}
     return frozenset(out - set(words("project_heads")))
 
 
