@@ -237,7 +237,10 @@ class Places:
     def _accept_full(self, text: str, start: int, end: int) -> bool:
         """An official name of three or more characters stands; a two-character one (和县)
         needs a boundary before it (a unit's name counts, the word 城市 does not) and no
-        word after it that begins with its suffix (和县城)."""
+        word after it that begins with its suffix (和县城); a three-character one ending in a
+        word is none when a word also crosses its start (滨海城市)."""
+        if end - start == 3 and start > 0 and text[end - 2 : end] in common_words():
+            return text[start - 1 : start + 1] not in all_words()  # 滨海城市 is no 海城市
         if end - start > 2:
             return True
         if text[end - 1 : end + 1] in common_words():
