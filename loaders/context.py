@@ -2,7 +2,7 @@
 
 One ``Context`` per extraction: the segmented document, the plan's identity, its places
 (the home region decides which short forms count; a report with a review part follows
-DECISIONS_GWR.md, where macro-regions are no places), the mentions found so far per
+DECISIONS_GWR.md for a 政府工作报告, where macro-regions are no places), the mentions found so far per
 sentence, and the work budget.
 
 The budget allows ``SECONDS_PER_MB`` of work per megabyte of text (at least

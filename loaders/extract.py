@@ -26,6 +26,8 @@ from loaders.segment import Segmenter
 from loaders.sentences import Document
 from loaders.zones import document_zones
 
+PLAN_KINDS = ("计划报告", "五年规划")  # the plan genre (DECISIONS.md): macro-regions are places (D29)
+
 
 def document(text: str, source_name: str = "plan.txt", lists: LocalLists | None = None) -> Context:
     """The segmented document of ``text`` and what is known about it, before recognition;
@@ -35,10 +37,10 @@ def document(text: str, source_name: str = "plan.txt", lists: LocalLists | None 
     layout = read_layout(text)
     identity = identify(layout, source_name)
     scope = find_scope(layout.body, identity.year)
-    plain = Places(identity.region, regions=scope.review is None)
+    plan_genre = identity.kind in PLAN_KINDS or (identity.kind is None and scope.review is None)
+    plain = Places(identity.region, regions=plan_genre)
     extra = {**document_zones(text, plain), **local_places(lists, plain)}
-    places = Places(identity.region, regions=scope.review is None, extra=extra)
-    plan_genre = identity.kind == "计划报告" or (identity.kind is None and scope.review is None)
+    places = Places(identity.region, regions=plan_genre, extra=extra)
     doc: Document = Segmenter(layout, scope, plan_genre, lambda s: bool(places.find(s))).run()
     budget.check()
     return Context(doc, identity, places, budget, lists)

@@ -12,7 +12,18 @@ from dataclasses import dataclass
 
 from loaders.gazetteer import alternation, regex, words
 
-UNIT = alternation("units")
+MAGNITUDES = ("万", "亿")
+
+
+def _units() -> str:
+    """The lexicon's units and, for each measure word, its magnitudes (万个, 万家, 亿千瓦)."""
+    listed = set(words("units"))
+    measures = [u for u in listed if u not in ("%", "元") and not u.startswith(MAGNITUDES)]
+    found = listed | {m + u for m in MAGNITUDES for u in measures}
+    return "|".join(re.escape(u) for u in sorted(found, key=len, reverse=True))
+
+
+UNIT = _units()
 QUAL_AFTER = alternation("qualifiers_after")
 QUAL_BEFORE = alternation("qualifiers_before")
 CN_NUMBER = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 10000.0}

@@ -37,6 +37,29 @@ def all_words() -> frozenset[str]:
     return common_words() | place_names()
 
 
+@cache
+def nouns() -> frozenset[str]:
+    """Common words and the dictionary's rarer nouns (``gazetteers/pos.json``): the
+    vocabulary products and facilities are named with (苏氨酸, 传感器, 易拉罐)."""
+    return common_words() | frozenset(load("pos")["nouns"])
+
+
+@cache
+def verbs() -> frozenset[str]:
+    """The dictionary's verbs and adverbs (成立, 滚动, 陆续), by their part of speech."""
+    return frozenset(load("pos")["verbs"])
+
+
+def opens_with(text: str, vocabulary: AbstractSet[str]) -> int:
+    """The length of the longest word of ``vocabulary`` that ``text`` opens with (0: none)."""
+    return next((n for n in range(min(LONGEST, len(text)), 1, -1) if text[:n] in vocabulary), 0)
+
+
+def generic(text: str, *known: AbstractSet[str]) -> bool:
+    """Is ``text`` all vocabulary (nouns, common words, ``known``), no proper part?"""
+    return not proper_parts(text, nouns(), *known)
+
+
 def boundaries(text: str) -> set[int]:
     """Word boundaries of ``text`` by forward maximum matching over common words and
     place names; an uncovered character is a word of its own."""
@@ -100,4 +123,27 @@ def crosses(text: str, start: int, end: int, left: bool = True, right: bool = Tr
             return True
         if right and end + outside <= len(text) and text[end - inside : end + outside] in words:
             return True
+    return False
+
+
+def only_verbs(text: str) -> bool:
+    """Is ``text`` a run of verbs and adverbs of the dictionary (稳妥推进, 滚动实施)?"""
+    vocabulary, i = verbs(), 0
+    while i < len(text):
+        n = opens_with(text[i:], vocabulary)
+        if not n:
+            return False
+        i += n
+    return bool(text)
+
+
+def straddled(text: str, start: int, end: int) -> bool:
+    """Does a common word of two to four characters cross an edge of ``text[start:end]``
+    (行动 in 扩中行动 for 中行, 其中 in 其中粮食 for 中粮)?"""
+    words = common_words()
+    for a in range(max(0, start - 3), end):
+        for b in range(max(a + 2, start + 1), min(len(text), a + 4) + 1):
+            crosses_edge = (a < start < b < end + 1 and b <= end) or (start <= a < end < b)
+            if crosses_edge and text[a:b] in words and not (a <= start and end <= b):
+                return True
     return False

@@ -14,6 +14,8 @@ from loaders.gazetteer import load, words
 from loaders.places import ADMIN_SUFFIX, Place, Places, gazetteer
 from loaders.wording import proper_parts
 
+NUMBERED = re.compile(r"[\d一二三四五六七八九十百千万亿两]|[级家个类批]$")
+
 
 @cache
 def _zone_heads() -> re.Pattern[str]:
@@ -39,8 +41,8 @@ def document_zones(text: str, places: Places) -> dict[str, Place]:
         code = (parent.code or parent.parent) if parent else None
         zone = Place(official, "zone", None, code)
         out[written] = out[official] = zone
-        if not lead and stem not in places.gaz.surfaces:
-            out[stem] = zone
+        if not lead and stem not in places.gaz.surfaces and proper_parts(stem) == [stem]:
+            out[stem] = zone  # 南港 names 南港工业区; no stem a common word covers a part of
     return out
 
 
@@ -60,6 +62,7 @@ def _zone_stem(text: str, at: int, boundary: str) -> str | None:
             and (before in boundary or after_unit)
             and not any(c in boundary for c in stem)
             and strip_leading(stem)[1] == 0
+            and not NUMBERED.search(stem)
         ) and (proper_parts(stem) or gazetteer().surfaces.get(stem)):
             return stem
     return None

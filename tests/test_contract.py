@@ -90,7 +90,7 @@ def test_the_aluminium_chain(store):
 
 def test_banner_by_abbreviation(store):
     projects = {p.project.name for p in banner(store, "科区").projects}
-    assert {"科区龙马铸锻件", "科尔沁区低空制造科技产业园"} <= projects
+    assert {"科尔沁区自治区级物流枢纽", "科尔沁区低空制造科技产业园"} <= projects
 
 
 def test_unknown_ids(store):

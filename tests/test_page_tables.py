@@ -17,7 +17,7 @@ from tests.browser import IN_VIEW, INDUSTRY, api, most_fed_target, show
 browser, service, page = kit.browser, kit.service, kit.page  # fixtures
 pytestmark = pytest.mark.browser
 
-BANNER = "banner:科尔沁区"
+BANNER = "banner:通辽市"
 CHAIN = f"industry:{INDUSTRY}"
 ROUTES = {
     "target": ("/tables/feeds", "target"),

@@ -122,6 +122,6 @@ def test_chain_and_banner_tables(store):
     by_link = {(r["link"], r["project"]) for r in chain["rows"]}
     assert ("电解铝", "扎铝二期35万吨电解铝") in by_link and ("氧化铝", None) in by_link
     banner = client.get(f"{API}/tables/banner", params={"banner": "科区"}).json()
-    assert {r["project"] for r in banner["rows"]} >= {"科区龙马铸锻件", "科尔沁区低空制造科技产业园"}
+    assert {r["project"] for r in banner["rows"]} >= {"科尔沁区自治区级物流枢纽", "科尔沁区低空制造科技产业园"}
     missing = client.get(f"{API}/tables/chain")
     assert missing.status_code == 422 and "industry" in missing.json()["error"]["message"]

@@ -192,6 +192,43 @@ def common_words(surfaces: set[str]) -> dict[str, object]:
     }
 
 
+NOUN_TAGS = {"n", "nz"}
+VERB_TAGS = {"v", "vd", "vi", "vn", "d", "ad", "a"}
+POS_MIN_FREQ = 5
+VERB_MIN_FREQ = 20
+
+
+def parts_of_speech(surfaces: set[str], common: set[str]) -> dict[str, object]:
+    """Nouns and verbs of jieba's dictionary by its part-of-speech tags: what a product or a
+    facility is named with (``苏氨酸``, ``传感器``, ``易拉罐``), and what opens a clause before
+    its object (``成立``, ``申建``, ``滚动``)."""
+    from importlib.metadata import version
+
+    rows = _jieba_rows()
+    nouns = sorted(
+        w
+        for w, f, t in rows
+        if t in NOUN_TAGS and 2 <= len(w) <= 4 and f >= POS_MIN_FREQ and w not in common and w not in surfaces
+    )
+    verbs = sorted(w for w, f, t in rows if t in VERB_TAGS and 2 <= len(w) <= 4 and f >= VERB_MIN_FREQ)
+    names = sorted(w for w, _, t in rows if t in PROPER_TAGS and w in common)
+    return {
+        "_about": (
+            f"Parts of speech from the dictionary of the jieba package {version('jieba')} (MIT): 'nouns' = "
+            f"words of 2-4 characters tagged n or nz seen at least {POS_MIN_FREQ} times that words.json does "
+            "not hold as common words (the vocabulary products and facilities are named with: 苏氨酸, 传感器); "
+            f"'verbs' = words of 2-4 characters tagged v, vd, vi, vn, d, ad or a seen at least {VERB_MIN_FREQ} "
+            "times (the verbs, adverbs and adjectives used as adverbs that open a clause before its "
+            "object: 成立, 滚动, 陆续, 稳妥); 'names' = the common words of words.json that the dictionary "
+            "tags as names (nr, nt, nz, j …: 蓝天, 曙光), which a brand may be. "
+            "Regenerate with python -m loaders.gazetteers.build."
+        ),
+        "nouns": nouns,
+        "verbs": verbs,
+        "names": names,
+    }
+
+
 def _write(name: str, data: dict[str, object]) -> None:
     text = json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False)
     (HERE / f"{name}.json").write_text(text + "\n", encoding="utf-8")
@@ -203,7 +240,11 @@ def main() -> None:
     units = built["units"]
     assert isinstance(units, dict)
     surfaces = {u[0] for u in units.values()} | {s for u in units.values() for s in u[3]}
-    _write("words", common_words(surfaces))
+    words = common_words(surfaces)
+    _write("words", words)
+    common = words["common"]
+    assert isinstance(common, list)
+    _write("pos", parts_of_speech(surfaces, set(common)))
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from loaders.places import gazetteer
 from loaders.recognisers.lists import Listing, listings
 from loaders.recognisers.names import generic_vocabulary, head, is_place, known_enterprise_in
 from loaders.sentences import Sentence
-from loaders.wording import common_words, proper_parts
+from loaders.wording import common_words, generic, proper_parts
 
 ORG = regex("org_name_end")
 NOT_NAME = regex("not_firm_name")
@@ -82,7 +82,7 @@ class Enterprises:
                 continue  # lists are the lists' business; a project is no firm
             for part in re.split("和|及", subject):
                 start = begin + cut + subject.index(part)
-                if plausible(part, context, strict=True) or _institute(part):
+                if len(part) >= 3 and not part.endswith(("业", "企")) and plausible(part, context, strict=True):
                     out.append(self.mention(text, start, start + len(part), base))
         return out
 
@@ -151,8 +151,9 @@ def _feature(name: str) -> bool:
 
 
 def _product(name: str) -> bool:
-    """``药用玻璃``, ``不锈钢冷轧制品``: a product, not a firm."""
-    return any(w in name for w in words("product_words") if len(w) >= 2)
+    """``药用玻璃``, ``不锈钢冷轧制品``: all nouns of the vocabulary, a product, not a firm
+    (an organisation's or a company's name ends in its suffix)."""
+    return generic(name) and not name.endswith((*words("org_suffixes"), *words("company_suffixes")))
 
 
 def _organisation(name: str, suffix: str, context: Context) -> bool:
@@ -170,8 +171,11 @@ def _organisation(name: str, suffix: str, context: Context) -> bool:
 
 
 def _institute(name: str) -> bool:
-    """``北化院``, ``石科院``, ``工生所``, ``天大前沿院``: an institute by its abbreviation."""
-    return bool(regex("org_abbrev_suffix").fullmatch(name)) and 3 <= len(name) <= 5 and not NOT_NAME.search(name)
+    """``北化院``, ``石科院``, ``工生所``: an institute by its three-character abbreviation,
+    or ``X研院`` (研究院: ``先研院``, ``产研院``); not a common word (养老院, 法院)."""
+    if NOT_NAME.search(name) or name in common_words() or name[-3:-1] in common_words():
+        return False
+    return bool(regex("org_abbrev_suffix").fullmatch(name))
 
 
 def _kind(listing: Listing) -> str | None:

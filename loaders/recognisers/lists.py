@@ -16,14 +16,13 @@ from functools import cache, lru_cache
 from loaders.clauses import CLAUSE_BREAK, clause_start, split_items, strip_leading
 from loaders.gazetteer import alternation, regex, words
 from loaders.recognisers.names import head
-from loaders.wording import common_words, proper_parts
+from loaders.wording import common_words, proper_parts, verbs
 
 MAX_ITEM = 24
 MAX_LISTS = 64
 CONJUNCTIONS = regex("conjunctions")
 CUT_BEFORE = regex("list_cut_before")
 PREPOSITIONS = words("list_prepositions")
-ADVERBS = words("list_adverbs")
 
 
 @dataclass(frozen=True)
@@ -75,8 +74,8 @@ def listings(text: str) -> tuple[Listing, ...]:
         if len(out) >= MAX_LISTS:
             break
         end = m.start()
-        while text[end - 2 : end] in ADVERBS:
-            end -= 2  # 经安稳定释放产能: the adverb is no part of the name
+        while end >= 4 and text[end - 2 : end] in verbs():
+            end -= 2  # 经安稳定释放产能, 天有为成功上市: an adverb or verb is no part of the name
         listing = _items(text, end, "", text[m.start() : m.start() + 8])
         if listing and len(listing.items) >= 2 and "等" not in listing.items[-1].text:
             out.append(listing)

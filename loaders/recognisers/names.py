@@ -15,7 +15,7 @@ from functools import cache
 
 from loaders.gazetteer import alternation, automaton, load, occurrences, pattern, regex, words
 from loaders.places import Places, gazetteer
-from loaders.wording import common_words, proper_parts
+from loaders.wording import common_words, proper_parts, straddled
 
 SCOPE = regex("name_scope")
 DESIGNATION_HEADS = words("designation_heads")
@@ -26,12 +26,13 @@ PHASE = regex("phase")
 QUOTED = re.compile(r"“[^”]*”")
 PHASE_SUFFIX = regex("phase_suffix")
 NOT_ANCHORS = words("not_anchors")
+NUMBERED = regex("numbered_works")
 
 
 @cache
 def head_pattern() -> re.Pattern[str]:
     suffix = load("lexicon")["project_head_suffixes"]
-    return re.compile(f"(?:{alternation('project_heads')}){suffix}")
+    return re.compile(f"(?:{load('lexicon')['numbered_works']}|{alternation('project_heads')}){suffix}")
 
 
 @cache
@@ -45,14 +46,16 @@ def known_enterprises() -> tuple[dict[str, str], object]:
 
 
 def known_enterprise_in(text: str) -> list[tuple[int, int, str]]:
+    """Known enterprises in ``text``; a short name of two or three characters only as a
+    word of its own (中行 is none in 扩中行动, 中粮 none in 其中粮食, 国网 none in 中国网络)."""
     found = known_enterprises()[1]
-    return [(s, e, v[0]) for s, e, v in occurrences(found, text)]
+    return [(s, e, v[0]) for s, e, v in occurrences(found, text) if e - s > 3 or not straddled(text, s, e)]
 
 
 @cache
 def generic_vocabulary() -> frozenset[str]:
     """Words that never anchor a name: product and industry words, heads, units."""
-    keys = ("product_words", "project_heads", "company_suffixes", "generic_project_words")
+    keys = ("project_heads", "company_suffixes", "generic_project_words")
     out = {w for k in keys for w in words(k)}
     out |= set(load("places")["not_places"]) | set(words("modern_words"))
     out |= {s["name"] for s in load("industries")["sectors"]}
@@ -74,9 +77,7 @@ def anchored(modifier: str, head_word: str, places: Places) -> bool:
     (“双百”, “满园”) is none; a programme (…提升工程, …行动) needs a place, an enterprise or
     a figure; a description (``首个双跑道运行``) is no name."""
     if not modifier:
-        return bool(PHASE.search(head_word))  # 机场三期
-    if head_word.startswith("号") and re.fullmatch(r"[一二三四五六七八九十\d]+", modifier):
-        return True  # 四号井: a numbered work
+        return bool(PHASE.search(head_word) or NUMBERED.match(head_word))  # 机场三期, 四号井
     if any(modifier.startswith(w) for w in NOT_ANCHORS) or regex("in_name_breakers").search(modifier):
         return False
     if COUNT.search(modifier) or modifier.endswith("型") or SIZE.match(modifier):

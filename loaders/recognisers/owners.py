@@ -25,7 +25,8 @@ from loaders.recognisers.names import (
     known_enterprises,
     org_prefix,
 )
-from loaders.wording import boundaries, common_words, place_names, proper_parts
+from loaders.wording import boundaries, common_words, opens_with, place_names, proper_parts
+from loaders.wording import nouns as pos_nouns
 
 
 @dataclass(frozen=True)
@@ -102,10 +103,10 @@ def _product_split(rest: str, places: Places) -> str | None:
     """The shortest opening after which a product, an industry, a qualifier, a place or a
     line begins (``旭合``光伏组件, ``空客``二线, ``协和``天津基地)."""
     cuts = boundaries(rest)
-    products = [w for w in words("product_words") if rest.startswith(w)]
+    opening = opens_with(rest, product_vocabulary())
     for k in (2, 3, 4):
         stem, tail = rest[:k], rest[k:]
-        if products and len(products[0]) > k:
+        if opening > k:
             return None  # 硅基新材料项目: the name opens with its product
         if len(tail) >= 2 and k in cuts and _usable_stem(stem, places) and _product_start(tail, places):
             return None if _plain_words(stem) else stem
@@ -133,7 +134,7 @@ def _longest_split(rest: str, places: Places) -> str | None:
         if len(tail) < 2 or k not in cuts or not _usable_stem(stem, places) or not proper_parts(stem):
             continue
         named = {f.surface for f in places.find(tail, lambda s, e: True)}
-        if not proper_parts(tail, generic_vocabulary(), place_names(), named):
+        if not proper_parts(tail, generic_vocabulary(), pos_nouns(), place_names(), named):
             return stem
     return None
 
@@ -149,19 +150,21 @@ def _usable_stem(stem: str, places: Places) -> bool:
 
 
 @cache
-def _product_starts() -> tuple[str, ...]:
-    keys = ("product_words", "qualifiers")
-    out = {w for k in keys for w in words(k)} | {s for s in generic_vocabulary() if len(s) >= 2}
-    out -= set(words("project_heads"))
-    return tuple(sorted(out, key=len, reverse=True))
+def product_vocabulary() -> frozenset[str]:
+    """What a product or a facility is named with: the dictionary's nouns, the qualifiers
+    and the generic vocabulary (heads apart)."""
+    brands = frozenset(load("pos")["names"])  # a common word tagged as a name (蓝天) may be a brand's
+    out = set(pos_nouns() - brands) | set(words("qualifiers")) | {s for s in generic_vocabulary() if len(s) >= 2}
+    return frozenset(out - set(words("project_heads")))
 
 
 def _product_start(tail: str, places: Places) -> bool:
+    """Does a product, a figure, a line, a place or a qualifier open ``tail``?"""
     if re.match(r"^(?:[A-Za-z\d]|[一二三四五六七八九十]+[线期])", tail):
         return True
     if any(f.start == 0 for f in places.find(tail, lambda s, e: True)) or tail[:2] in place_names():
         return True
-    return tail.startswith(_product_starts())
+    return bool(opens_with(tail, product_vocabulary())) and not opens_with(tail, frozenset(words("project_heads")))
 
 
 def _plausible(found: str, places: Places) -> bool:

@@ -24,7 +24,7 @@ from loaders.numbers import find_quantities
 from loaders.recognisers.ellipsis import borrowed_head, elliptical, metro_lines, shared_head
 from loaders.recognisers.lists import Listing, listings
 from loaders.recognisers.names import PHASE, anchored, head, head_pattern, is_place, known_enterprise_in
-from loaders.recognisers.owners import owner
+from loaders.recognisers.owners import owner, product_vocabulary
 from loaders.recognisers.project_spans import (
     after_conjunction,
     after_placed_verb,
@@ -33,6 +33,7 @@ from loaders.recognisers.project_spans import (
     shared_modifier,
 )
 from loaders.sentences import Sentence
+from loaders.wording import generic
 
 COUNT = regex("count_of_items")
 
@@ -47,7 +48,6 @@ class Projects:
             found.extend(self._listed(listing, sentence, context))
         if sentence.heading is None:
             found.extend(self._headed(sentence, context))
-            found.extend(self._product_lines(sentence, context))
         for n, s, e, status in metro_lines(text):
             found.append(self.mention(n, s, e, sentence, context, status, alias=text[s:e]))
         return [m for m in longest(found) if free(m, blocked)]
@@ -84,7 +84,7 @@ class Projects:
             full = elliptical(text, listing.category)
             if full and not is_place(text, context.places) and kind != "part":
                 out.append(self.mention(full, item.start, item.end, sentence, context, status, alias=text))
-            elif _owned_product(text, context, kind) or (kind != "part" and _product_named(text)):
+            elif _owned_product(text, context, kind):
                 out.append(self.mention(text, item.start, item.end, sentence, context, status))
         return out
 
@@ -115,18 +115,6 @@ class Projects:
                 out.append(self.mention(n, s, e, sentence, context, status, listed=False))
         return out
 
-    def _product_lines(self, sentence: Sentence, context: Context) -> list[Mention]:
-        """``科区龙马铸锻件产品下线``: a placed enterprise's product line coming on stream."""
-        text, out = sentence.text, []
-        for m in regex("product_line_verbs").finditer(text):
-            begin = clause_start(text, m.start())
-            name, cut = strip_leading(text[begin : m.start()], keep=3)
-            lead = context.places.find(name)
-            products = [w for w in words("product_words") if name.endswith(w)]
-            if lead and lead[0].start == 0 and products and len(name) - lead[0].end - len(products[0]) >= 2:
-                out.append(self.mention(name, begin + cut, m.start(), sentence, context, text[m.start() : m.end()]))
-        return out
-
     # -- one mention -----------------------------------------------------------------------
     def mention(
         self,
@@ -142,8 +130,8 @@ class Projects:
         start, end = start + sentence.start, end + sentence.start  # offsets were the sentence's
         quantities = [q for q in find_quantities(name) if q.unit not in words("count_units")]
         phase = PHASE.search(name)
-        product = next((w for w in words("product_words") if w in name), None)
         found_owner = owner(name, context.places, listed)
+        product = _product(name, found_owner.end if found_owner else 0)
         attributes = {
             "capacity": {"value": quantities[0].value, "unit": quantities[0].unit} if quantities else None,
             "phase": phase.group() if phase else None,
@@ -187,9 +175,7 @@ def _owned_product(text: str, context: Context, kind: str) -> bool:
         return False
     if bool(known_enterprise_in(found.name)) or found.name.endswith(words("company_suffixes")):
         return True
-    rest = text[found.end :]
-    product = re.search(r"\d", rest) or any(w in rest for w in words("product_words") if len(w) >= 2)
-    return kind == "project" or (kind == "named" and bool(product))
+    return kind == "project" or (kind == "named" and _product(text, found.end) is not None)
 
 
 def _plain(modifier: str) -> bool:
@@ -200,9 +186,18 @@ def _plain(modifier: str) -> bool:
     return not any(modifier.startswith(q) for q in (*words("qualifiers"), *words("generic_project_words")))
 
 
-def _product_named(text: str) -> bool:
-    """``不锈钢冷轧制品等新项目``: a new project named by its product (DECISIONS.md D20)."""
-    return any(text.startswith(w) for w in words("product_words") if len(w) >= 2) and len(text) >= 5
+def _product(name: str, after: int) -> str | None:
+    """The product a name states after its owner and figures (``扎铝二期35万吨``电解铝,
+    ``梅花生物25万吨``苏氨酸项目): the nouns before the head, when only nouns are left."""
+    rest = PHASE.sub("", name[after:])
+    rest = re.sub(r"^[\d.×x*]+[\u4e00-\u9fff]{0,2}?(?:吨|千瓦|千伏|件|台|套|辆|头|只|平方米|立方米)", "", rest)
+    h = head(rest)
+    rest = rest[: -len(h)] if h and len(rest) > len(h) else rest
+    if not 2 <= len(rest) <= 10 or re.search(r"\d", rest):
+        return None
+    vocabulary = product_vocabulary()
+    ends = any(rest[-n:] in vocabulary for n in (4, 3, 2) if len(rest) >= n)
+    return rest if generic(rest) or ends else None
 
 
 def _organisation_name(text: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from loaders.clauses import leading_words
 from loaders.gazetteer import regex, words
 from loaders.mention import Mention, Span
 from loaders.numbers import find_quantities
@@ -28,6 +29,7 @@ from loaders.recognisers.target_names import (
     trailing_change,
     without_leading_changes,
 )
+from loaders.wording import only_verbs
 
 if TYPE_CHECKING:
     from loaders.context import Context
@@ -39,6 +41,7 @@ PAST_YEAR = re.compile(r"(19|20)\d{2}年")
 BASE_YEAR = regex("base_year")
 PREPOSITION = regex("target_preposition")
 SPREAD = regex("target_spread")
+BASE_PERIOD = re.compile(r"(?:比|较|同比)(?:上年|去年|上年度)(?:同期)?")
 
 
 class _Clause:
@@ -50,8 +53,8 @@ class _Clause:
             PAST_YEAR.search(self.text.split("较")[0]) and not BASE_YEAR.search(self.text)
         ):
             return []
-        if any(w in self.text for w in words("review_markers")):
-            return []
+        if any(w in BASE_PERIOD.sub("", self.text) for w in words("review_markers")):
+            return []  # 去年, 上年 look back; 比上年增长6% only names the base
         spread = self._spread()
         if spread is not None:
             return spread
@@ -69,11 +72,12 @@ class _Clause:
         if not m:
             return None
         quantities = find_quantities(self.text[m.end() :], self.sentence)
-        subject, _ = strip_framing(self.text[: m.start()])
+        yearly = m.group() == "均" and self.text[m.start() - 1 : m.start()] == "年"
+        subject, _ = strip_framing(self.text[: m.start() - 1 if yearly else m.start()])
         subject = without_leading_changes(subject)
-        verb = leading_change(self.text[m.end() :]) or ""
-        if not quantities:
-            return None
+        verb = ("年均" if yearly else "") + (leading_change(self.text[m.end() :]) or "")
+        if not quantities or (yearly and not PLURAL_LIST.search(subject)):
+            return None  # 年均增长5%: one subject, no spread; the clause names it as written
         if m.group() == "均" or len(quantities) == 1:  # one figure shared by every subject
             subjects = distribute(subject, len(PLURAL_LIST.split(subject)))
             quantities = quantities[:1] * len(subjects or [])
@@ -117,6 +121,7 @@ class _Clause:
             qs, qe = q.start - cut, q.end - cut
             head, tail = text[:qs], text[qe:]
         lead = leading_change(head)
+        tail = _noun_part(tail)
         keeps_tail = _keeps_tail(head, tail, lead)
         name = text[: qe + len(tail)] if keeps_tail else text[:qe]
         if len(name) < 3 or not re.search(r"[\u4e00-\u9fff]", name.replace(q.unit, "")):
@@ -170,12 +175,22 @@ class Targets:
         return find_targets(sentence.text, sentence.start, blocked)
 
 
+def _noun_part(tail: str) -> str:
+    """The tail up to a clause verb (``群众``实现安居梦; none of ``实施交通惠民工程``)."""
+    lead = leading_words()
+    for i in range(len(tail) - 1):
+        verb = next((w for w in lead.get(tail[i], ()) if tail.startswith(w, i) and len(w) >= 2), "")
+        if verb and len(tail) - i - len(verb) >= 3:
+            return tail[:i]
+    return tail
+
+
 def _keeps_tail(head: str, tail: str, lead: str | None) -> bool:
     """Does the name run past the number (``新增城镇就业60万人``, ``…2000张床位``)? When a
     short tail follows and what comes before is only the verb, or nothing."""
     if not tail or len(tail) > 20:
         return False
-    verbs_only = bool(head) and not without_leading_changes(head)
+    verbs_only = bool(head) and (not without_leading_changes(head) or only_verbs(head))
     return (
         not head or head == lead or verbs_only or head.endswith(("的", "等")) or (lead is not None and len(tail) <= 4)
     )
