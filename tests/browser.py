@@ -232,7 +232,11 @@ def tap_edge(page, source: str, target: str) -> None:
             e.source().data('name') === s && e.target().data('name') === t)[0];
             if (!e) throw new Error(`no edge ${s} → ${t} drawn`);
             const box = document.getElementById('graph').getBoundingClientRect();
-            const m = e.renderedMidpoint(); window.__click = [box.left + m.x, box.top + m.y]; }""",
+            // just past the source's end, on the line's first (horizontal) run, where no other
+            // edge runs: edges into one node share the bracket near it, so the midpoint may lie
+            // on a neighbour's line
+            const a = e.renderedSourceEndpoint(), m = e.renderedMidpoint();
+            window.__click = [box.left + a.x + 10 * Math.sign(m.x - a.x || 1), box.top + a.y]; }""",
         [source, target],
     )
     x, y = page.evaluate("window.__click")

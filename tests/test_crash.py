@@ -12,8 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from api.ingest import ingest
 from graph.sqlite_store import SqliteStore
-from loaders.pipeline import read_document
 from tests.conftest import ROOT, canonical
 
 KILLS = 21
@@ -50,10 +50,9 @@ def states(tongliao, tongliao_path, tmp_path_factory):
     base.close()
     assert not (tmp / "base" / "graph.sqlite-wal").exists()  # one file holds it all
     document = _copy(tongliao_path, tmp, 2026)
+    shutil.copytree(tmp / "base", tmp / "scratch")
     scratch = SqliteStore(tmp / "scratch")
-    read = read_document(document)  # as `plangraph load` reads it
-    plan_id, graph = read.plan_id, read.graph
-    scratch.write_plans([tongliao, (plan_id, graph)])
+    ingest(scratch, [(document, document.name)])  # as `plangraph load` loads it
     new = canonical(scratch.snapshot())
     return tmp / "base" / "graph.sqlite", document, old, new
 
