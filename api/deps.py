@@ -47,7 +47,9 @@ async def get_scoped_store(request: Request, plan: PlanParam = None) -> GraphSto
     if plan is None:
         return view
     scoped = scope(view, plan)
-    keep_answers(scoped, request.app.state.settings.answer_cache_mb * 1024 * 1024)
+    answers = view.derived.get("answers")
+    if answers is not None:  # one budget for the copy and every plan's view of it
+        scoped.derived.setdefault("answers", answers)
     return scoped
 
 

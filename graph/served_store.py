@@ -85,6 +85,11 @@ class Copy(NetworkxStore):
     def plan_search_index(self, plan_id: str) -> NameIndex:
         return _Held(self.served.db.plan_search_index(plan_id), self)
 
+    def plan_counts(self, plan_id: str) -> dict[str, int] | None:
+        """The database's tallies of the plan (counting the copy's records would read every
+        edge at the banners and industries a thousand plans share)."""
+        return self.served.db.plan_counts(plan_id)
+
     def keeps_text(self, plan_id: str) -> bool:
         return self.served.db.keeps_text(plan_id)
 

@@ -217,3 +217,16 @@ def test_the_relations_table_of_a_node(client):
     assert "开工建设梅花生物25万吨苏氨酸项目" in row["quote"] and row["plan"] == P25
     csv = client.get(f"{API}/tables/node", params={"node": "梅花生物", "format": "csv"})
     assert csv.headers["content-type"].startswith("text/csv") and "相邻节点" in csv.content.decode("utf-8-sig")
+
+
+def test_kept_answers_are_kept_per_plan(client):
+    """The served copy keeps the JSON of its answers, one budget for every plan's view: an
+    answer of the whole graph is never served for a plan, nor one plan's for another."""
+    whole = client.get(f"{API}/banner", params={"banner": "科区"}).text
+    assert "2025年通辽市" in whole and "2026年通辽市" in whole
+    for plan, other in ((P25, "2026年通辽市"), (P26, "2025年通辽市")):
+        for _ in range(2):  # asked, then kept
+            assert other not in client.get(f"{API}/banner", params={"banner": "科区", "plan": plan}).text
+    assert client.get(f"{API}/banner", params={"banner": "科区"}).text == whole
+    view = client.app.state.store.current()
+    assert view.derived["answers"].used > 0
