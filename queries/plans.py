@@ -11,18 +11,18 @@ import difflib
 
 from pydantic import BaseModel
 
-from graph.exceptions import Candidate, EmptyStore, NodeNotFound
+from graph.exceptions import AmbiguousName, Candidate, EmptyStore, NodeNotFound
 from graph.plan_view import PlanView
 from graph.records import Node
 from graph.store import GraphStore
-from queries.bounds import check
-from queries.lookup import resolve
-from queries.models import MAX_LIMIT
+from queries.exceptions import BadQuery
 from queries.suggest import CLOSE, SUGGESTED
 
 __all__ = ["PlanInfo", "PlanList", "plans", "scope"]
 
 PREFIX = "plan:"
+MAX_PLANS = 10_000
+"""The most plans one listing holds (a country's plans of several years)."""
 
 
 class PlanInfo(BaseModel):
@@ -44,14 +44,18 @@ class PlanList(BaseModel):
     truncated: bool
 
 
+def _year(node: Node) -> int:
+    year = node.attributes.get("year")
+    return year if isinstance(year, int) else 0
+
+
 def _info(store: GraphStore, node: Node) -> PlanInfo:
     a = node.attributes
-    year = a.get("year")
     return PlanInfo(
         id=node.id,
         title=str(a.get("title") or node.name),
         region=a.get("region"),
-        year=year if isinstance(year, int) else None,
+        year=_year(node) or None,
         kind=a.get("kind"),
         source=a.get("source"),
         has_text=store.keeps_text(node.id),
@@ -64,7 +68,7 @@ def plans(
     region: str | None = None,
     year: int | None = None,
     kind: str | None = None,
-    limit: int = MAX_LIMIT,
+    limit: int = MAX_PLANS,
 ) -> PlanList:
     """The plans loaded, by region, year (latest first) and kind, with those filters.
 
@@ -72,7 +76,8 @@ def plans(
     >>> [p.id for p in plans(tiny_store()).plans]
     ['plan:示例计划']
     """
-    check(limit=limit)
+    if not 1 <= limit <= MAX_PLANS:
+        raise BadQuery(f"limit must be between 1 and {MAX_PLANS}, not {limit}")
     chosen = [
         n
         for n in store.nodes(["Plan"])
@@ -80,18 +85,22 @@ def plans(
         and (year is None or n.attributes.get("year") == year)
         and (kind is None or n.attributes.get("kind") == kind)
     ]
-    chosen.sort(key=lambda n: (str(n.attributes.get("region") or ""), -int(n.attributes.get("year") or 0), n.id))
+    chosen.sort(key=lambda n: (str(n.attributes.get("region") or ""), -_year(n), n.id))
     return PlanList(plans=[_info(store, n) for n in chosen[:limit]], total=len(chosen), truncated=len(chosen) > limit)
 
 
 def plan_node(store: GraphStore, plan: str) -> Node:
     """The Plan node ``plan`` names: its id, its id without ``plan:``, or its title; else
     ``NodeNotFound`` suggesting the plans whose id or title is closest."""
-    for ref in (plan, PREFIX + plan) if not plan.startswith(PREFIX) else (plan,):
-        try:
-            return resolve(store, ref, ["Plan"])
-        except NodeNotFound:
-            continue
+    for ref in (plan,) if plan.startswith(PREFIX) else (plan, PREFIX + plan):
+        node = store.node(ref)
+        if node is not None and node.type == "Plan":
+            return node
+    titled = [n for n in store.named(plan) if n.type == "Plan"]
+    if len(titled) == 1:
+        return titled[0]
+    if titled:
+        raise AmbiguousName(plan, sorted(n.id for n in titled), {n.id: [n.id] for n in titled})
     if store.is_empty():
         raise EmptyStore()
     raise NodeNotFound(plan, suggestions=_closest(store, plan), what="plan")

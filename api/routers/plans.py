@@ -34,8 +34,7 @@ from graph.records import Graph
 from graph.store import GraphStore
 from loaders.exceptions import UnreadableDocument
 from loaders.read import MAX_BYTES
-from queries.models import MAX_LIMIT
-from queries.plans import PlanList, plans
+from queries.plans import MAX_PLANS, PlanList, plans
 
 public = APIRouter(prefix="/plans", tags=["plans"], responses=ERROR_RESPONSES)
 writes = APIRouter(
@@ -146,7 +145,7 @@ async def list_plans(
     kind: Annotated[
         str | None, Query(description="计划报告, 政府工作报告, 五年规划 or 项目清单", examples=["计划报告"])
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = MAX_LIMIT,
+    limit: Annotated[int, Query(ge=1, le=MAX_PLANS)] = MAX_PLANS,
 ) -> Response:
     """The plans loaded (by region, latest first): id, title, region, year, kind, the file
     read, and whether the store keeps the text."""

@@ -5,6 +5,7 @@ import { api, scope } from "./api.js";
 import { $, el } from "./dom.js";
 
 const byId = new Map();
+let total = 0; // plans loaded, of which byId holds those the listing gave
 export const planNames = new Map(); // id → title, for quotes and forms
 
 export const plans = () => [...byId.values()];
@@ -44,7 +45,10 @@ function render() {
     }
     return group;
   });
-  select.replaceChildren(new Option(`全部计划（${byId.size} 个）`, ""), ...groups);
+  const all = new Option(`全部计划（${total} 个）`, "");
+  const cut = total > byId.size ? [new Option(`（此处只列出前 ${byId.size} 个）`, "", false, false)] : [];
+  cut.forEach((o) => { o.disabled = true; });
+  select.replaceChildren(all, ...groups, ...cut);
   select.value = scope.plan || "";
   $("plan-picker").hidden = byId.size < 2 && !scope.plan;
 }
@@ -62,6 +66,7 @@ export async function loadPlans() {
   const answer = await api("/plans");
   byId.clear();
   planNames.clear();
+  total = answer.total;
   for (const p of answer.plans) {
     byId.set(p.id, p);
     planNames.set(p.id, p.title);
