@@ -55,7 +55,13 @@ def answer(store: GraphStore, ask: Callable[..., BaseModel], *args: Any, **kwarg
     answers = store.derived.get("answers")
     if not isinstance(answers, Answers):
         return ModelResponse(ask(store, *args, **kwargs))
-    key = (ask.__module__, ask.__qualname__, *map(_frozen, args), *sorted((k, _frozen(v)) for k, v in kwargs.items()))
+    key = (
+        store.scope,  # a plan's view shares the answers of the copy it views (api.deps.get_scoped_store)
+        ask.__module__,
+        ask.__qualname__,
+        *map(_frozen, args),
+        *sorted((k, _frozen(v)) for k, v in kwargs.items()),
+    )
     body = answers.get(key)
     if body is None:
         reply = ask(store, *args, **kwargs)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import secrets
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.answers import keep_answers
 from api.settings import Settings
 from graph.store import GraphStore
+from queries.plans import scope
 
 
 async def get_store(request: Request) -> GraphStore:
@@ -29,12 +30,37 @@ async def get_store(request: Request) -> GraphStore:
     return view
 
 
+PlanParam = Annotated[
+    str | None,
+    Query(
+        description="only what this plan says: a Plan id (or its title); by default every plan loaded",
+        examples=["plan:2025年通辽市计划报告"],
+    ),
+]
+
+
+async def get_scoped_store(request: Request, plan: PlanParam = None) -> GraphStore:
+    """The store a request reads, as the plan ``plan`` alone sees it when one is given
+    (``queries.plans.scope``): a name is resolved among that plan's nodes, and the answer
+    is what a store holding only that plan would give."""
+    view = await get_store(request)
+    if plan is None:
+        return view
+    scoped = scope(view, plan)
+    answers = view.derived.get("answers")
+    if answers is not None:  # one budget for the copy and every plan's view of it
+        scoped.derived.setdefault("answers", answers)
+    return scoped
+
+
 async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
 StoreDep = Annotated[GraphStore, Depends(get_store)]
+ScopedDep = Annotated[GraphStore, Depends(get_scoped_store)]
+"""The store, scoped to the plan of the request's ``plan`` parameter when it has one."""
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 bearer = HTTPBearer(auto_error=False, description="the token set in PLANGRAPH_API_TOKEN")
 

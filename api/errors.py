@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 from starlette.routing import BaseRoute, Match
 
-from graph.exceptions import AmbiguousName, EmptyStore, GraphError, NodeNotFound, PlanConflict
+from graph.exceptions import AmbiguousName, Candidate, EmptyStore, GraphError, NodeNotFound, PlanConflict
 from loaders.exceptions import LoadError
 from queries.exceptions import BadQuery, NoPath
 
@@ -44,6 +44,11 @@ def error_response(status: int, code: str, message: str, detail: Any = None) -> 
     return JSONResponse(body.model_dump(), status_code=status)
 
 
+def _candidate(c: Candidate) -> dict[str, Any]:
+    """A node suggested in an error, with the plan it comes from where it has one of its own."""
+    return {"id": c.id, "type": c.type, "name": c.name, "plan": c.plans[0] if c.plans else None}
+
+
 def _validation_message(exc: RequestValidationError) -> tuple[str, list[dict[str, Any]]]:
     problems = []
     for e in exc.errors():
@@ -67,7 +72,10 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(NodeNotFound)
     async def not_found(request: Request, exc: NodeNotFound) -> JSONResponse:
-        return error_response(404, "node_not_found", str(exc), {"id": exc.ref})
+        detail: dict[str, Any] = {"id": exc.ref, "suggestions": [_candidate(c) for c in exc.suggestions]}
+        if exc.scope:
+            detail["plan"] = exc.scope
+        return error_response(404, "node_not_found", str(exc), detail)
 
     @app.exception_handler(EmptyStore)
     async def empty(request: Request, exc: EmptyStore) -> JSONResponse:
@@ -79,7 +87,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(AmbiguousName)
     async def ambiguous(request: Request, exc: AmbiguousName) -> JSONResponse:
-        return error_response(409, "ambiguous_name", str(exc), {"candidates": exc.candidates})
+        return error_response(409, "ambiguous_name", str(exc), {"candidates": exc.candidates, "plans": exc.plans})
 
     @app.exception_handler(BadQuery)
     async def bad_query(request: Request, exc: BadQuery) -> JSONResponse:

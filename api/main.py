@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.routers import corrections, docs, evidence, graph, nodes, page, plans, queries, tables
+from api.routers import auth, corrections, docs, evidence, graph, nodes, page, plans, queries, tables
 from api.settings import Settings
 from graph.overlay import CorrectedStore
 from graph.served_store import ServedStore
@@ -59,10 +59,12 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     app.include_router(queries.router, prefix=API)
     app.include_router(tables.router, prefix=API)
     app.include_router(evidence.router, prefix=API)
+    app.include_router(plans.public, prefix=API)
     if isinstance(app.state.store, CorrectedStore):
         app.include_router(corrections.public, prefix=API)
     if settings.api_token:  # changing the graph over HTTP is disabled entirely without a token
-        app.include_router(plans.router, prefix=API)
+        app.include_router(plans.writes, prefix=API)
+        app.include_router(auth.router, prefix=API)
         if isinstance(app.state.store, CorrectedStore):
             app.include_router(corrections.writes, prefix=API)
     app.include_router(page.router)

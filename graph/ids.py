@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 PLAN_SCOPED = {"Section", "Task", "Target"}
+_SCOPED_PREFIXES = {t.lower() for t in PLAN_SCOPED}
 
 _SPACE = re.compile(r"\s+")
 
@@ -34,3 +35,20 @@ def node_id(node_type: str, name: str, plan_id: str | None = None) -> str:
             raise ValueError(f"a {node_type} id needs its plan")
         return f"{prefix}:{plan_id.split(':', 1)[1]}/{canonical(name)}"
     return f"{prefix}:{canonical(name)}"
+
+
+def plan_of(node_id: str) -> str | None:
+    """The plan a plan-scoped id names, or a plan's own id; None for an entity that any
+    plan may name (its plans are in its provenance).
+
+    >>> plan_of("task:2025年通辽市计划报告/筑牢生态安全屏障")
+    'plan:2025年通辽市计划报告'
+    >>> plan_of("banner:科尔沁区") is None
+    True
+    """
+    prefix, _, rest = node_id.partition(":")
+    if prefix == "plan":
+        return node_id
+    if prefix in _SCOPED_PREFIXES and "/" in rest:
+        return "plan:" + rest.split("/", 1)[0]
+    return None

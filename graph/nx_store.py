@@ -54,6 +54,7 @@ class NetworkxStore(GraphStore):
         self._sorted: dict[str, dict[str, list[Node]]] = {}
         self._nx: nx.MultiDiGraph | None = None
         self._typed: dict[tuple[int, str], dict[str, list[Edge]]] = {}
+        self._by_plan: dict[str, list[Node]] | None = None
         self.derived.clear()
 
     def warm(self) -> None:
@@ -112,6 +113,21 @@ class NetworkxStore(GraphStore):
                 for e in self._at(side, node_id, wanted):
                     unique[(e.source, e.target, e.type)] = e
         return [unique[k] for k in sorted(unique)]
+
+    def plan_nodes(self, plan_id: str, types: Iterable[str] | None = None) -> list[Node]:
+        """A plan's nodes, from lists per plan made on the first call (one pass over the
+        graph, kept until the next write)."""
+        by_plan = self._by_plan
+        if by_plan is None:
+            by_plan = {}
+            for n in self._graph.nodes:
+                for plan in dict.fromkeys(p.plan for p in n.provenance):
+                    by_plan.setdefault(plan, []).append(n)
+            for listed in by_plan.values():
+                listed.sort(key=attrgetter("id"))
+            self._by_plan = by_plan
+        wanted = set(types) if types is not None else None
+        return [n for n in by_plan.get(plan_id, ()) if wanted is None or n.type in wanted]
 
     def nodes_by_id(self, ids: list[str]) -> dict[str, Node]:
         by_id = self._by_id

@@ -15,7 +15,7 @@ of the corrections) for a request or a command to read from.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from graph.corrections import FILE, CorrectionsFile
 from graph.identity import Document, PlanLoad
 from graph.names import NameIndex
 from graph.overlay_index import CorrectedIndex
+from graph.plan_view import belongs
 from graph.records import Edge, Graph, Node
 from graph.rewrite import Rewrite, resolve_all
 from graph.store import GraphStore, PlanGraphs
@@ -137,11 +138,19 @@ class CorrectedStore(GraphStore):
         return sorted((n for n in patched if wanted is None or n.type in wanted), key=lambda n: n.id)
 
     def incident(self, ids: list[str], direction: str, types: Iterable[str] | None) -> list[Edge]:
+        return self._patched_edges(self.base.incident, ids, direction, types)
+
+    def _patched_edges(
+        self, fetch: Callable[[list[str], str, list[str] | None], list[Edge]], ids: list[str], direction: str,
+        types: Iterable[str] | None,
+    ) -> list[Edge]:  # fmt: skip
+        """The edges at ``ids`` as corrected: those ``fetch`` finds at them and at the nodes
+        merged into them, and the edges corrections added."""
         r = self.rewrite()
         wanted = None if types is None else list(types)
         at = set(ids)
         asked = sorted({*ids, *(old for old, new in r.merged.items() if new in at)})
-        found = self.base.incident(asked, direction, wanted) + [
+        found = fetch(asked, direction, wanted) + [
             e for e in r.added_edges.values() if wanted is None or e.type in wanted
         ]
         out, into = direction in ("out", "both"), direction in ("in", "both")
@@ -166,6 +175,40 @@ class CorrectedStore(GraphStore):
         if index is None:
             index = self.derived["names"] = CorrectedIndex(self.base.search_index(), self.rewrite(), self)
         return index
+
+    # -- one plan's records, corrected (for graph.plan_view) -------------------------------------
+    def plan_nodes(self, plan_id: str, types: Iterable[str] | None = None) -> list[Node]:
+        """The base's nodes of the plan as corrected, the nodes that absorbed one of them
+        (a merge), and the nodes corrections added to the plan."""
+        r = self.rewrite()
+        wanted = None if types is None else set(types)
+        asked = None if wanted is None else wanted | r.retyped_from
+        found = {n.id: n for n in (r.node(m) for m in self.base.plan_nodes(plan_id, asked)) if n is not None}
+        absorbers = [i for i, ms in r.absorbed.items() if any(belongs(m.provenance, plan_id) for _, m in ms)]
+        found.update(self.nodes_by_id([i for i in absorbers if i not in found]))
+        found.update({i: n for i, n in r.added_nodes.items() if belongs(n.provenance, plan_id)})
+        return sorted((n for n in found.values() if wanted is None or n.type in wanted), key=lambda n: n.id)
+
+    def plan_incident(self, plan_id: str, ids: list[str], direction: str, types: Iterable[str] | None) -> list[Edge]:
+        """The plan's edges at ``ids`` as corrected, and every edge corrections added there
+        (the plan's view keeps those whose ends are in the plan)."""
+        return self._patched_edges(
+            lambda asked, way, wanted: self.base.plan_incident(plan_id, asked, way, wanted), ids, direction, types
+        )
+
+    def plan_counts(self, plan_id: str) -> dict[str, int] | None:
+        return None if self.rewrite().touches_anything else self.base.plan_counts(plan_id)
+
+    def plan_search_index(self, plan_id: str) -> NameIndex:
+        r = self.rewrite()
+        key = f"names:{plan_id}"
+        index = self.derived.get(key)
+        if index is None:
+            index = self.derived[key] = CorrectedIndex(self.base.plan_search_index(plan_id), r, self, plan_id)
+        return index
+
+    def keeps_text(self, plan_id: str) -> bool:
+        return self.base.keeps_text(plan_id)
 
     def node_page(self, types: Iterable[str] | None, order: str, offset: int, limit: int) -> tuple[list[Node], int]:
         """The base's page where no correction touches a node of ``types``; else the

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from graph.names import MemoryNameIndex, NameEntry, NameIndex, rank
+from graph.plan_view import belongs
 from graph.rewrite import Rewrite
 
 if TYPE_CHECKING:
@@ -14,11 +15,13 @@ if TYPE_CHECKING:
 
 
 class CorrectedIndex(NameIndex):
-    def __init__(self, base: NameIndex, rewrite: Rewrite, store: GraphStore) -> None:
+    def __init__(self, base: NameIndex, rewrite: Rewrite, store: GraphStore, plan_id: str | None = None) -> None:
+        """``plan_id``: ``base`` is that plan's index, and only corrected nodes of the plan are put in."""
         self.base = base
         self.rewrite = rewrite
         touched = [*rewrite.changes, *rewrite.absorbed, *rewrite.added_nodes]
-        self.extra = MemoryNameIndex(store.nodes_by_id(sorted(set(touched))).values())
+        nodes = store.nodes_by_id(sorted(set(touched))).values()
+        self.extra = MemoryNameIndex(n for n in nodes if plan_id is None or belongs(n.provenance, plan_id))
         self.replaced = set(touched) | rewrite.deleted | set(rewrite.merged)
 
     def matching(self, tier: str, query: str, types: Sequence[str] | None, cap: int) -> tuple[list[NameEntry], bool]:

@@ -76,6 +76,23 @@ class Copy(NetworkxStore):
     def search_index(self) -> NameIndex:
         return _Held(self.served.db.search_index(), self)
 
+    def plan_nodes(self, plan_id: str, types: Iterable[str] | None = None) -> list[Node]:
+        """The plan's nodes as the database's index by plan names them, those the copy
+        holds: no pass over the copy (a million nodes would stall the event loop)."""
+        by_id = self._by_id
+        return [by_id[i] for i in self.served.db.plan_node_ids(plan_id, types) if i in by_id]
+
+    def plan_search_index(self, plan_id: str) -> NameIndex:
+        return _Held(self.served.db.plan_search_index(plan_id), self)
+
+    def plan_counts(self, plan_id: str) -> dict[str, int] | None:
+        """The database's tallies of the plan (counting the copy's records would read every
+        edge at the banners and industries a thousand plans share)."""
+        return self.served.db.plan_counts(plan_id)
+
+    def keeps_text(self, plan_id: str) -> bool:
+        return self.served.db.keeps_text(plan_id)
+
 
 class ServedStore(GraphStore):
     def __init__(self, db: SqliteStore, *, poll_seconds: float = 0.5) -> None:
@@ -167,6 +184,9 @@ class ServedStore(GraphStore):
     def plan_text(self, plan_id: str) -> str | None:
         return self.db.plan_text(plan_id)
 
+    def keeps_text(self, plan_id: str) -> bool:
+        return self.db.keeps_text(plan_id)
+
     # -- reads ask the current copy ---------------------------------------------------------
     def snapshot(self) -> Graph:
         return self._current.snapshot()
@@ -199,3 +219,12 @@ class ServedStore(GraphStore):
 
     def search_index(self) -> NameIndex:
         return self._current.search_index()
+
+    def plan_nodes(self, plan_id: str, types: Iterable[str] | None = None) -> list[Node]:
+        return self._current.plan_nodes(plan_id, types)
+
+    def plan_incident(self, plan_id: str, ids: list[str], direction: str, types: Iterable[str] | None) -> list[Edge]:
+        return self._current.plan_incident(plan_id, ids, direction, types)
+
+    def plan_search_index(self, plan_id: str) -> NameIndex:
+        return self._current.plan_search_index(plan_id)

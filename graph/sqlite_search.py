@@ -19,6 +19,7 @@ from typing import Any
 
 from graph.names import DROPPED, NameEntry, NameIndex, rank, tier_matches
 from graph.records import NODE_TYPES
+from graph.sqlite_plans import NODE_IN_PLAN
 from graph.sqlite_rows import fts_chars, has_tokens
 
 SCAN = 200_000
@@ -51,8 +52,10 @@ def _glob(query: str) -> str:
 class SqliteNameIndex(NameIndex):
     """``graph.names.NameIndex`` over the store's ``search`` tables."""
 
-    def __init__(self, query: Query) -> None:
+    def __init__(self, query: Query, plan_id: str | None = None) -> None:
         self.query = query
+        self.plan_id = plan_id
+        """Only the entries of nodes with provenance from this plan (``graph.plan_view``)."""
 
     def matching(self, tier: str, query: str, types: Sequence[str] | None, cap: int) -> tuple[list[NameEntry], bool]:
         entries: dict[tuple[str, str], NameEntry] = {}
@@ -61,6 +64,9 @@ class SqliteNameIndex(NameIndex):
             if types is not None:
                 sql += " AND s.type IN (SELECT value FROM json_each(?))"
                 params = [*params, json.dumps(list(types))]
+            if self.plan_id is not None:
+                sql += " AND " + NODE_IN_PLAN
+                params = [*params, self.plan_id]
             rows = self.query(BEST_FIRST.format(matches=sql, ranked=RANKED + 1), [*params, cap + 1])
             more = more or (bool(rows) and rows[0][-1] > cap) or (scanned and self._larger_than_scan())
             for e in map(self._entry, rows):

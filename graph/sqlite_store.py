@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 from platformdirs import user_data_dir
 
-from graph import identity, migration, sqlite_schema, traversal
+from graph import identity, migration, sqlite_plans, sqlite_schema, traversal
 from graph.exceptions import StoreBusy, StoreError
 from graph.identity import Document, PlanLoad
 from graph.names import NameIndex, fold
@@ -377,12 +377,17 @@ class SqliteStore(GraphStore):
         found = self._nodes_where("WHERE id IN (SELECT value FROM json_each(?))", (_ids(ids),))
         return {n.id: n for n in found}
 
-    def _incident_rows(self, select: str, ids: list[str], direction: str, types: Iterable[str] | None) -> list[Any]:
-        params = [_ids(ids)]
+    def _incident_rows(
+        self, select: str, ids: list[str], direction: str, types: Iterable[str] | None, plan_id: str | None = None
+    ) -> list[Any]:
+        params: list[Any] = [_ids(ids)]
         typed = ""
         if types is not None:
             typed = " AND e.type IN (SELECT value FROM json_each(?2))"
             params.append(_ids(types))
+        if plan_id is not None:  # the plan's edges only (graph.sqlite_plans)
+            typed += " AND " + sqlite_plans.EDGE_OF_PLAN.replace("?", f"?{len(params) + 1}")
+            params.append(plan_id)
         parts = []
         if direction in ("out", "both"):
             parts.append(f"{select} WHERE e.source IN {ENDS}{typed}")
@@ -396,6 +401,29 @@ class SqliteStore(GraphStore):
 
     def _keys(self, ids: list[str], direction: str, types: Iterable[str] | None) -> list[EdgeKey]:
         return [EdgeKey(*r) for r in self._incident_rows(KEY_SELECT, ids, direction, types)]
+
+    # -- one plan's records, from the provenance index by plan (graph.sqlite_plans) ----------
+    def plan_nodes(self, plan_id: str, types: Iterable[str] | None = None) -> list[Node]:
+        where, params = sqlite_plans.nodes_where(plan_id, types)
+        return self._nodes_where(where, params)
+
+    def plan_node_ids(self, plan_id: str, types: Iterable[str] | None = None) -> list[str]:
+        return sqlite_plans.node_ids(self._q, plan_id, types)
+
+    def plan_incident(self, plan_id: str, ids: list[str], direction: str, types: Iterable[str] | None) -> list[Edge]:
+        found = self._edges_of(self._incident_rows(EDGE_SELECT, ids, direction, types, plan_id))
+        return sorted(found, key=attrgetter("key"))
+
+    def plan_counts(self, plan_id: str) -> dict[str, int]:
+        return sqlite_plans.counts(self._q, plan_id)
+
+    def plan_search_index(self, plan_id: str) -> NameIndex:
+        from graph.sqlite_search import SqliteNameIndex
+
+        return SqliteNameIndex(self._q, plan_id)
+
+    def keeps_text(self, plan_id: str) -> bool:
+        return sqlite_plans.keeps_text(self._q, plan_id)
 
     def edges(
         self, node_id: str, direction: str = "both", types: Iterable[str] | None = None, limit: int | None = None

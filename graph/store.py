@@ -31,6 +31,8 @@ class GraphStore(ABC):
     corrections and local lists live too; None for a server."""
     immutable = False
     """True for a store that never changes (a served copy): what is derived from it may be kept."""
+    scope: str | None = None
+    """The plan a view answers for (``graph.plan_view.PlanView``); None: the whole graph."""
 
     def __init__(self) -> None:
         self.derived: dict[str, Any] = {}
@@ -153,6 +155,35 @@ class GraphStore(ABC):
         if index is None:
             index = self.derived["names"] = MemoryNameIndex(self.nodes())
         return index
+
+    # -- one plan's records, for ``graph.plan_view`` ---------------------------------------
+    def plan_nodes(self, plan_id: str, types: Iterable[str] | None = None) -> list[Node]:
+        """The nodes with provenance from ``plan_id`` (of ``types``), sorted by id. By
+        default a scan of every node; a backend that indexes provenance by plan asks its index."""
+        return sorted(
+            (n for n in self.nodes(types) if any(p.plan == plan_id for p in n.provenance)), key=lambda n: n.id
+        )
+
+    def plan_incident(self, plan_id: str, ids: list[str], direction: str, types: Iterable[str] | None) -> list[Edge]:
+        """``incident``, keeping the edges with provenance from ``plan_id``."""
+        return [e for e in self.incident(ids, direction, types) if any(p.plan == plan_id for p in e.provenance)]
+
+    def plan_counts(self, plan_id: str) -> dict[str, int] | None:
+        """Nodes and edges per type of one plan's records where the backend counts them
+        from an index; None where the plan's view counts what it holds."""
+        return None
+
+    def plan_search_index(self, plan_id: str) -> NameIndex:
+        """The name index of one plan's nodes; by default built in memory once per process."""
+        key = f"names:{plan_id}"
+        index: NameIndex | None = self.derived.get(key)
+        if index is None:
+            index = self.derived[key] = MemoryNameIndex(self.plan_nodes(plan_id))
+        return index
+
+    def keeps_text(self, plan_id: str) -> bool:
+        """Whether the store keeps the decoded text of a plan (``plan_text``)."""
+        return self.plan_text(plan_id) is not None
 
     def node_page(self, types: Iterable[str] | None, order: str, offset: int, limit: int) -> tuple[list[Node], int]:
         """One page of the nodes of ``types`` sorted by (type, name), or most connected

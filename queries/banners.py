@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from graph.records import Node
+from graph.records import Edge, Node
 from graph.store import GraphStore
 from queries.bounds import check
 from queries.feeds import impacts
 from queries.lookup import resolve
-from queries.models import DEFAULT_DEPTH, DEFAULT_LIMIT, NodeRef
+from queries.models import DEFAULT_DEPTH, DEFAULT_LIMIT, NodeRef, origin
 
 __all__ = ["BannerAnswer", "BannerProject", "banner"]
 
@@ -19,6 +19,7 @@ class BannerProject(BaseModel):
     located_in: NodeRef
     enterprises: list[NodeRef]
     targets: list[NodeRef]
+    origin: str = "text"  # where its located-in edge comes from (correction:… when an officer added it)
 
 
 class BannerAnswer(BaseModel):
@@ -45,7 +46,7 @@ def banner(
     inside = store.closure(root.id, "in", ["located-in"], max_depth, limit * 10)
     reached = {n.id: n for n in inside.nodes}
     units = {i: n for i, n in reached.items() if n.type == "Banner"}
-    located: dict[str, tuple[Node, Node]] = {}  # project id -> (project, the unit it is in)
+    located: dict[str, tuple[Node, Node, Edge]] = {}  # project id -> (project, the unit it is in, the edge)
     enterprises: dict[str, NodeRef] = {}
     for edge in inside.edges:
         node = reached.get(edge.source)
@@ -54,11 +55,11 @@ def banner(
         if node.type == "Enterprise":
             enterprises[node.id] = NodeRef.of(node)
         elif node.type == "Project":
-            located.setdefault(node.id, (node, units[edge.target]))
+            located.setdefault(node.id, (node, units[edge.target], edge))
     rows = sorted(located.values(), key=lambda pair: pair[0].name)
     projects: list[BannerProject] = []
     targets: dict[str, NodeRef] = {}
-    for project, unit in rows[:limit]:
+    for project, unit, edge in rows[:limit]:
         fed = [i.target for i in impacts(store, project.id, max_depth=max_depth).targets]
         owners = [store.node(e.source) for e in store.edges(project.id, "in", ["responsible-for"])]
         projects.append(
@@ -67,6 +68,7 @@ def banner(
                 located_in=NodeRef.of(unit),
                 enterprises=[NodeRef.of(o) for o in owners if o is not None],
                 targets=fed,
+                origin=origin(edge),
             )
         )
         targets.update({t.id: t for t in fed})

@@ -13,11 +13,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from graph.records import Node
+from graph.records import Edge, Node
 from graph.store import GraphStore
 from queries.bounds import check
 from queries.lookup import resolve
-from queries.models import DEFAULT_DEPTH, DEFAULT_LIMIT, NodeRef
+from queries.models import DEFAULT_DEPTH, DEFAULT_LIMIT, NodeRef, origin
 
 __all__ = ["ChainAnswer", "ChainLink", "ChainProject", "chain"]
 
@@ -26,6 +26,7 @@ class ChainProject(BaseModel):
     project: NodeRef
     enterprises: list[NodeRef]
     banners: list[NodeRef]
+    origin: str = "text"  # where the edge that puts it on the chain comes from (correction:… when an officer added it)
 
 
 class ChainLink(BaseModel):
@@ -50,13 +51,14 @@ def _sectors(store: GraphStore, node: Node, direction: str, max_depth: int, limi
     return [NodeRef.of(n) for n in sub.nodes if n.id != node.id], sub.truncated
 
 
-def _project(store: GraphStore, project: Node) -> ChainProject:
+def _project(store: GraphStore, project: Node, placed: Edge) -> ChainProject:
     enterprises = [store.node(e.source) for e in store.edges(project.id, "in", ["responsible-for"])]
     banners = [store.node(e.target) for e in store.edges(project.id, "out", ["located-in"])]
     return ChainProject(
         project=NodeRef.of(project),
         enterprises=[NodeRef.of(n) for n in enterprises if n is not None],
         banners=[NodeRef.of(n) for n in banners if n is not None],
+        origin=origin(placed),
     )
 
 
@@ -99,7 +101,7 @@ def chain(
         project = store.node(e.source)
         if project is None or project.type != "Project":
             continue
-        entry = _project(store, project)
+        entry = _project(store, project, e)
         link = str(e.attributes.get("link", ""))
         by_link.get(link, unplaced).append(entry)
     feeds = {link["name"]: link.get("feeds", []) for link in links_data}

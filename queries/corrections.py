@@ -31,7 +31,17 @@ from graph.rewrite import Status, subject_of
 from queries.exceptions import BadQuery
 from queries.lookup import resolve
 
-__all__ = ["CorrectionRequest", "Listing", "export_lines", "import_lines", "listing", "record", "undo"]
+__all__ = [
+    "CorrectionRequest",
+    "Listing",
+    "export_lines",
+    "import_lines",
+    "listing",
+    "made",
+    "record",
+    "status_of",
+    "undo",
+]
 
 Op = Literal["delete-node", "delete-edge", "rename", "retype", "set-attribute", "merge", "add-node", "add-edge"]
 NEEDS: dict[str, tuple[str, ...]] = {
@@ -124,18 +134,34 @@ class Listing(BaseModel):
     file: str
     entries: list[Entry]
     problems: list[str]
+    writable: bool = False  # whether corrections can be made here (over HTTP: a token is configured)
 
     def count(self, state: str) -> int:
         return sum(1 for e in self.entries if e.status.state == state)
 
 
-def listing(store: CorrectedStore) -> Listing:
+def listing(store: CorrectedStore, *, writable: bool = False) -> Listing:
     """Every correction with what became of it (applied, re-keyed, orphaned), and the
     lines of the file that are not corrections."""
     corrections, problems = store.corrections.read()
     status = {s.id: s for s in store.rewrite().status}
     entries = [Entry(correction=c.model_dump(), status=status[c.id]) for c in corrections]
-    return Listing(file=str(store.corrections.path), entries=entries, problems=problems)
+    return Listing(file=str(store.corrections.path), entries=entries, problems=problems, writable=writable)
+
+
+def status_of(store: CorrectedStore, correction: Correction) -> Status:
+    """What became of a correction on the graph as it is now."""
+    return next(s for s in store.rewrite().status if s.id == correction.id)
+
+
+def made(store: CorrectedStore, correction: Correction) -> dict[str, Any]:
+    """A correction just recorded, as the API answers it: its fields, its ``status``, and
+    for a node added and applied, the new node's id (``node_id``)."""
+    status = status_of(store, correction)
+    answer = {**correction.model_dump(), "status": status.model_dump()}
+    if correction.op == "add-node":
+        answer["node_id"] = status.detail if status.state == "applied" else None
+    return answer
 
 
 def export_lines(store: CorrectedStore) -> str:

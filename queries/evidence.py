@@ -107,7 +107,7 @@ def _headings(store: GraphStore, plan_id: str) -> tuple[list[_Heading], list[_He
     cache: dict[str, tuple[list[_Heading], list[_Heading]]] = store.derived.setdefault("headings", {})
     if plan_id not in cache:
         found: dict[str, list[_Heading]] = {"Section": [], "Task": []}
-        for node in store.nodes(["Section", "Task"]):
+        for node in store.plan_nodes(plan_id, ["Section", "Task"]):
             for p in node.provenance:
                 if p.plan == plan_id and p.source == TEXT and p.start is not None:
                     found[node.type].append(_Heading(p.start, node))

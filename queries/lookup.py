@@ -7,10 +7,12 @@ from collections.abc import Iterable
 from pydantic import BaseModel
 
 from graph.exceptions import AmbiguousName, EmptyStore, NodeNotFound
+from graph.plan_view import plans_of
 from graph.records import Edge, Node
 from graph.store import GraphStore
 from queries.bounds import check
 from queries.models import MAX_LIMIT
+from queries.suggest import suggestions
 
 __all__ = ["Neighbour", "NodeView", "describe", "resolve"]
 
@@ -18,8 +20,10 @@ __all__ = ["Neighbour", "NodeView", "describe", "resolve"]
 def resolve(store: GraphStore, ref: str, types: Iterable[str] | None = None) -> Node:
     """The node ``ref`` names: an id, else a name or alias naming exactly one node.
 
-    Raises ``NodeNotFound`` (``EmptyStore`` when the store holds nothing at all) or
-    ``AmbiguousName`` (listing the candidates' ids).
+    Raises ``NodeNotFound`` with the nearest names as suggestions (``EmptyStore`` when
+    the store holds nothing at all) or ``AmbiguousName`` (listing the candidates' ids
+    with the plans each comes from). A plan's view (``queries.plans.scope``) resolves a
+    name among that plan's nodes.
     """
     node = store.node(ref)
     wanted = set(types) if types is not None else None
@@ -31,8 +35,10 @@ def resolve(store: GraphStore, ref: str, types: Iterable[str] | None = None) -> 
     if len(pick) == 1:
         return pick[0]
     if not pick:
-        raise EmptyStore() if store.is_empty() else NodeNotFound(ref)
-    raise AmbiguousName(ref, sorted(n.id for n in pick))
+        if store.is_empty():
+            raise EmptyStore()
+        raise NodeNotFound(ref, scope=store.scope, suggestions=suggestions(store, ref, wanted))
+    raise AmbiguousName(ref, sorted(n.id for n in pick), {n.id: plans_of(n) for n in pick})
 
 
 class Neighbour(BaseModel):

@@ -43,6 +43,12 @@ class Hop(BaseModel):
     origin: str = "text"  # where the quote comes from: text, gazetteer:…, correction:…
 
 
+def origin(edge: Edge) -> str:
+    """Where an edge's first quote comes from: ``text``, ``gazetteer:…``, ``table:…`` or
+    ``correction:<id>`` (an officer's correction made it)."""
+    return edge.provenance[0].source if edge.provenance else "text"
+
+
 def hop(edge: Edge, nodes: dict[str, Node]) -> Hop:
     p = edge.provenance[0] if edge.provenance else None
     return Hop(

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel
 
+from graph.ids import plan_of
 from graph.names import SUBSEQUENCE_MIN, TIERS, NameEntry, dropped_letters, fold
 from graph.records import NODE_TYPES
 from graph.store import GraphStore
@@ -30,6 +31,7 @@ class Hit(BaseModel):
     node: NodeRef
     score: int
     matched: str  # the name or alias that matched
+    plan: str | None = None  # the plan of a section, task, target or plan: what tells two of one name apart
 
 
 class SearchAnswer(BaseModel):
@@ -86,7 +88,7 @@ def search(store: GraphStore, q: str, *, types: Iterable[str] | None = None, lim
             score = _score(query, e)
             if score and (e.node_id not in best or best[e.node_id].score < score):
                 node = NodeRef(id=e.node_id, type=e.node_type, name=e.node_name)
-                best[e.node_id] = Hit(node=node, score=score, matched=e.text)
+                best[e.node_id] = Hit(node=node, score=score, matched=e.text, plan=plan_of(e.node_id))
         if len(best) > limit:
             break  # every lower tier scores below what is already held
     ranked = sorted(

@@ -11,11 +11,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from graph.plan_view import plans_of
 from graph.records import Node
 from graph.store import GraphStore
 from queries.banners import banner
 from queries.chains import chain
 from queries.feeds import Feed, feeders
+from queries.lookup import describe
 from queries.models import MAX_LIMIT, path_text
 
 __all__ = [
@@ -27,6 +29,8 @@ __all__ = [
     "build",
     "chain_table",
     "feeds_table",
+    "node_table",
+    "origin_label",
     "projects_table",
     "targets_table",
 ]
@@ -181,11 +185,24 @@ FEED_COLUMNS = _columns(
         ("investment", "总投资"),
         ("path", "路径"),
         ("quotes", "引文"),
+        ("origin", "来源"),
+        ("plan", "计划"),
         ("target_id", "目标编号"),
         ("project_id", "项目编号"),
     ]
 )
 WAYS = {"direct": "直接", "via-task": "经任务"}
+ORIGINS = {"text": "文本", "gazetteer": "资料库", "table": "表格", "correction": "更正"}
+"""Where a fact comes from: the plan's text, a gazetteer, a project table, an officer's correction."""
+
+
+def origin_label(source: str) -> str:
+    """``correction:fix-1a2b`` → 更正, ``table:清单.xlsx#…`` → 表格."""
+    return ORIGINS.get(source.split(":", 1)[0], source)
+
+
+def _origins(sources: Iterable[str]) -> str | None:
+    return "、".join(dict.fromkeys(origin_label(s) for s in sources)) or None
 
 
 def _feed_row(store: GraphStore, target: Node, feed: Feed) -> dict[str, Cell]:
@@ -203,6 +220,8 @@ def _feed_row(store: GraphStore, target: Node, feed: Feed) -> dict[str, Cell]:
         "investment": row.get("investment"),
         "path": path_text(hops),
         "quotes": "\n".join(f"「{h.quote}」" for h in hops if h.quote),
+        "origin": _origins(h.origin for h in hops),
+        "plan": _plan_of(target),
         "target_id": target.id,
         "project_id": feed.project.id,
     }
@@ -299,6 +318,61 @@ def banner_table(store: GraphStore, banner_ref: str) -> Table:
         )
     title = f"{answer.banner.name}项目"
     return Table(name="banner", title=title, columns=BANNER_COLUMNS, rows=rows, truncated=answer.truncated)
+
+
+NODE_COLUMNS = _columns(
+    [
+        ("direction", "方向"),
+        ("edge", "关系"),
+        ("neighbour", "相邻节点"),
+        ("type", "类型"),
+        ("quote", "引文"),
+        ("origin", "来源"),
+        ("plan", "计划"),
+        ("neighbour_id", "相邻节点编号"),
+    ]
+)
+TYPE_TITLES = {
+    "Plan": "计划",
+    "Section": "部分",
+    "Task": "任务",
+    "Target": "目标",
+    "Project": "项目",
+    "Enterprise": "企业",
+    "Banner": "旗县市区",
+    "Industry": "产业",
+}
+EDGE_TITLES = {
+    "supports": "支撑",
+    "located-in": "位于",
+    "responsible-for": "承担",
+    "part-of": "属于",
+    "upstream-of": "上游",
+}
+DIRECTIONS = {"out": "指向", "in": "来自"}
+
+
+def node_table(store: GraphStore, ref: str) -> Table:
+    """One row per edge at a node (the relations view): which way it runs, its type, the
+    node at its other end, its first quote, where it comes from and its plans."""
+    view = describe(store, ref, limit=MAX_LIMIT)
+    rows: list[dict[str, Cell]] = []
+    for nb in view.neighbours:
+        e = nb.edge
+        rows.append(
+            {
+                "direction": DIRECTIONS[nb.direction],
+                "edge": EDGE_TITLES.get(e.type, e.type),
+                "neighbour": nb.node.name,
+                "type": TYPE_TITLES.get(nb.node.type, nb.node.type),
+                "quote": e.provenance[0].quote if e.provenance else None,
+                "origin": _origins(p.source for p in e.provenance),
+                "plan": ", ".join(plans_of(e)) or None,
+                "neighbour_id": nb.node.id,
+            }
+        )
+    title = f"{view.node.name}的关系"
+    return Table(name="node", title=title, columns=NODE_COLUMNS, rows=rows, truncated=view.truncated)
 
 
 class TableSpec(BaseModel):

@@ -1,6 +1,7 @@
 """Schema-driven fuzzing of every route against the app's own OpenAPI schema:
 no 5xx, and no response that breaks the schema it declares. The read-only service
-and the one that accepts uploads (a token configured) are both fuzzed."""
+and the one that accepts uploads and corrections and checks tokens (a token configured)
+are both fuzzed."""
 
 import tempfile
 from pathlib import Path
@@ -34,6 +35,9 @@ writer = schemathesis.openapi.from_asgi("/openapi.json", create_app(_corrected()
 editor = schemathesis.openapi.from_asgi("/openapi.json", create_app(_corrected(), Settings(api_token=TOKEN))).include(
     tag="corrections"
 )
+checker = schemathesis.openapi.from_asgi("/openapi.json", create_app(_corrected(), Settings(api_token=TOKEN))).include(
+    tag="auth"
+)
 FUZZ = settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 
 
@@ -55,3 +59,10 @@ def test_the_upload_route_keeps_its_contract(case):
 @FUZZ
 def test_the_correction_routes_keep_their_contract(case):
     case.call_and_validate(headers={"Authorization": f"Bearer {TOKEN}"}, excluded_checks=[positive_data_acceptance])
+
+
+@checker.parametrize()
+@FUZZ
+def test_the_token_check_keeps_its_contract(case):
+    case.call_and_validate(headers={"Authorization": f"Bearer {TOKEN}"})
+    case.call_and_validate(headers={"Authorization": "Bearer not-the-token"})

@@ -257,7 +257,7 @@ def test_the_request_that_emptied_the_graph_is_a_clean_404(cleared, falkordb_env
             "status": 404,
             "code": "node_not_found",
             "message": f"no node '{REQUEST}' in the graph",
-            "detail": {"id": REQUEST},
+            "detail": {"id": REQUEST, "suggestions": []},
         },
     )
     for name, (status, error) in replies.items():

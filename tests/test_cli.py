@@ -182,3 +182,82 @@ def test_a_json_store_is_converted_on_first_use_with_one_line(run, tongliao_grap
     )
     assert "Project" in first.output
     assert "converted" not in run("stats").output
+
+
+@pytest.fixture
+def two_plans(run, tongliao_path, tmp_path):
+    """The bundled plan and a copy of it retitled 2026: the same names in two plans."""
+    second = tmp_path / "tongliao_2026.txt"
+    second.write_text(
+        tongliao_path.read_text(encoding="utf-8").replace("2025年通辽市", "2026年通辽市"), encoding="utf-8"
+    )
+    run("load", str(tongliao_path), str(second))
+    return run
+
+
+def test_plan_resolves_a_name_of_two_plans(two_plans):
+    ambiguous = two_plans("show", "筑牢生态安全屏障")
+    assert ambiguous.exit_code == 1
+    assert "task:2025年通辽市计划报告/筑牢生态安全屏障 (plan:2025年通辽市计划报告)" in ambiguous.output
+    assert "task:2026年通辽市计划报告/筑牢生态安全屏障 (plan:2026年通辽市计划报告)" in ambiguous.output
+    for plan in ("plan:2026年通辽市计划报告", "2026年通辽市计划报告", "2026年通辽市国民经济和社会发展计划"):
+        shown = two_plans("show", "筑牢生态安全屏障", "--plan", plan)
+        assert shown.exit_code == 0, shown.output
+        assert shown.output.startswith("筑牢生态安全屏障  [Task]  task:2026年通辽市计划报告/筑牢生态安全屏障")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("feeders", "新增新能源并网400万千瓦"),
+        ("impacts", "光伏帮扶工程"),
+        ("dependencies", "筑牢生态安全屏障"),
+        ("path", "梅花生物", "玉米合成生物产业"),
+        ("chain", "铝基新材料产业"),
+        ("banner", "科区"),
+        ("search", "筑牢"),
+        ("stats",),
+        ("export", "--format", "json"),
+        ("export", "--format", "csv", "--table", "feeds"),
+    ],
+)
+def test_every_query_command_takes_a_plan(two_plans, args):
+    as_json = () if args[0] in ("stats", "export") else ("--json",)  # every id and quote
+    scoped = two_plans(*args, *as_json, "--plan", "2026年通辽市计划报告")
+    assert scoped.exit_code == 0, scoped.output
+    assert "2025年通辽市" not in scoped.output
+
+
+def test_export_of_one_plan_as_a_workbook(two_plans, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "2026.xlsx"
+    assert (
+        two_plans("export", "--format", "xlsx", "--output", str(out), "--plan", "2026年通辽市计划报告").exit_code == 0
+    )
+    sheet = load_workbook(out)["目标"]
+    plans = {row[8] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert plans == {"plan:2026年通辽市计划报告"}
+
+
+def test_an_unknown_plan_is_one_line_with_the_nearest(two_plans):
+    result = two_plans("feeders", "新增新能源并网400万千瓦", "--plan", "2027年通辽市计划报告")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: no plan '2027年通辽市计划报告' in the graph; did you mean "
+        "2026年通辽市国民经济和社会发展计划, 2025年通辽市国民经济和社会发展计划?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("asked", "line"),
+    [
+        ("锦联55万吨易拉灌", "Error: no node '锦联55万吨易拉灌' in the graph; did you mean 锦联55万吨易拉罐?"),
+        ("kerqin", "Error: no node 'kerqin' in the graph; did you mean 科尔沁区?"),
+    ],
+)
+def test_an_unknown_name_says_did_you_mean(run, tongliao_path, asked, line):
+    run("load", str(tongliao_path))
+    result = run("show", asked)
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == line

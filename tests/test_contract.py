@@ -24,6 +24,7 @@ from queries.exceptions import NodeNotFound
 from queries.feeds import feeders, impacts
 from queries.lookup import describe
 from queries.paths import paths
+from queries.plans import scope
 from queries.search import search
 from tests.conftest import neo4j_configured
 
@@ -120,6 +121,17 @@ CASES = [
 @pytest.mark.parametrize(("query", "args", "kwargs"), CASES, ids=[f"{q.__name__}-{a[0]}" for q, a, _ in CASES])
 def test_every_store_gives_the_same_answers(store, reference, query, args, kwargs):
     got = query(store, *args, **kwargs).model_dump()
+    expected = query(reference, *args, **kwargs).model_dump()
+    assert json.dumps(got, ensure_ascii=False, sort_keys=True) == json.dumps(
+        expected, ensure_ascii=False, sort_keys=True
+    )
+
+
+@pytest.mark.parametrize(("query", "args", "kwargs"), CASES[:8], ids=[f"{q.__name__}-{a[0]}" for q, a, _ in CASES[:8]])
+def test_the_view_of_the_only_plan_gives_the_same_answers(store, reference, query, args, kwargs):
+    """A plan's view through each store's plan hooks (the Bolt store's defaults among them)."""
+    view = scope(store, "plan:2025年通辽市计划报告")
+    got = query(view, *args, **kwargs).model_dump()
     expected = query(reference, *args, **kwargs).model_dump()
     assert json.dumps(got, ensure_ascii=False, sort_keys=True) == json.dumps(
         expected, ensure_ascii=False, sort_keys=True

@@ -278,19 +278,47 @@ def test_a_node_added_opens_marked(token_page):
 
 
 def test_a_wrong_token_is_told_apart(token_page, token_service):
-    token_page.expected = [f"HTTP 401: {token_service}/api/v1/corrections", "status of 401"]
+    """A token is checked when it is typed in (GET /auth): a wrong one is told at once, is
+    not kept, and no write control appears."""
+    token_page.expected = [f"HTTP 401: {token_service}/api/v1/auth", "status of 401"]
     show(token_page, "target", TARGET)
-    review(token_page, "not-the-token")
-    open_panel(token_page, SOLAR)
-    token_page.click("#panel .review button[data-op='delete-node']")
-    token_page.fill("#panel .fix-form textarea[name=why]", "试试")
-    token_page.fill("#panel .fix-form input[name=who]", "王科长")
-    token_page.click("#panel .fix-form button[type=submit]")
-    token_page.wait_for_selector("#panel .form-error:not([hidden])")
-    assert "令牌不正确" in token_page.inner_text("#panel .form-error")
+    token_page.click("#review-toggle")
+    token_page.fill("#token", "not-the-token")
+    token_page.click("#token-form button[type=submit]")
+    token_page.wait_for_selector("#review-message:not([hidden])")
+    assert "令牌不正确" in token_page.inner_text("#review-message")
     assert "401" in token_page.inner_text("#review-message")
-    assert "光伏帮扶工程" in names(token_page, "Project")
+    assert token_page.locator("#token-clear").count() == 0
+    assert token_page.evaluate("sessionStorage.getItem('plangraph.token')") is None
+    open_panel_plain(token_page, SOLAR)
+    assert token_page.locator("#panel .review").count() == 0
+    token_page.fill("#token", TOKEN)  # the right one, then
+    token_page.click("#token-form button[type=submit]")
+    token_page.wait_for_selector("#token-clear")
+    assert token_page.is_hidden("#review-message")
     assert corrections(token_service) == []
+
+
+def open_panel_plain(page, node_id: str) -> None:
+    page.evaluate("id => { window.plangraph.cy.center(window.plangraph.cy.getElementById(id)); }", node_id)
+    click_node(page, node_id)
+    name = page.evaluate("id => window.plangraph.cy.getElementById(id).data('name')", node_id)
+    page.wait_for_function("n => document.querySelector('#panel h2')?.textContent === n", arg=name)
+
+
+def test_a_project_an_officer_put_on_the_chain_or_in_a_banner_is_marked(token_page, token_service):
+    why = {"note": "项目库第12项", "why": "核对", "who": "王科长"}
+    post(token_service, {"op": "add-edge", "source": THREONINE, "target": INDUSTRY, "edge_type": "supports", **why})
+    post(token_service, {"op": "add-edge", "source": THREONINE, "target": "科尔沁区", "edge_type": "located-in", **why})
+    show(token_page, "chain", f"industry:{INDUSTRY}")
+    marked = token_page.evaluate("""() => window.plangraph.cy.edges('[?corrected]').map(e =>
+        [e.source().data('name'), e.target().data('name'), e.style('line-style')])""")
+    assert marked == [[INDUSTRY, THREONINE, "dashed"]]
+    show(token_page, "banner", "banner:科尔沁区")
+    marked = token_page.evaluate("""() => window.plangraph.cy.edges('[?corrected]').map(e =>
+        [e.source().data('name'), e.target().data('name'), e.style('line-style')])""")
+    assert marked == [[THREONINE, "科尔沁区", "dashed"]]
+    assert "1 处来自审阅更正" in token_page.inner_text("#summary")
 
 
 @pytest.fixture(scope="module")

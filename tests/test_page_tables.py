@@ -23,7 +23,9 @@ ROUTES = {
     "target": ("/tables/feeds", "target"),
     "chain": ("/tables/chain", "industry"),
     "banner": ("/tables/banner", "banner"),
+    "node": ("/tables/node", "node"),
 }
+ENTERPRISE = "enterprise:梅花生物"
 
 ROWS = """() => [...document.querySelectorAll('#table-view tbody tr:not(.empty)')].map(tr =>
     Object.fromEntries([...tr.querySelectorAll('td')].map(td => [td.dataset.key, td.textContent])))"""
@@ -59,9 +61,9 @@ def fed(service) -> str:
     return target
 
 
-@pytest.mark.parametrize("view", ["target", "chain", "banner"])
+@pytest.mark.parametrize("view", ["target", "chain", "banner", "node"])
 def test_the_table_tab_holds_the_api_table_of_the_view(page, service, fed, view):
-    node_id = {"target": fed, "chain": CHAIN, "banner": BANNER}[view]
+    node_id = {"target": fed, "chain": CHAIN, "banner": BANNER, "node": "banner:科尔沁区"}[view]
     show(page, view, node_id)
     open_table(page)
     table = api_table(service, view, node_id)
@@ -156,13 +158,20 @@ def test_a_row_shows_its_node_in_the_graph(page):
     assert "产业链环节" in page.inner_text("#panel")
 
 
-def test_the_relations_view_has_no_table(page):
+def test_the_relations_view_has_its_table(page, service):
+    """The relations view's table: each edge at the node, its direction, type, quote and origin."""
     show(page, "banner", BANNER)
     open_table(page)
-    show(page, "node", "enterprise:梅花生物")
-    assert page.is_disabled("#tab-table")
+    show(page, "node", ENTERPRISE)
+    assert not page.is_disabled("#tab-table")
+    page.wait_for_selector("#table-view td[data-key='neighbour']")
+    table = api(service, "/tables/node", node=ENTERPRISE)
+    assert page.inner_text("#table-view .table-bar h2") == table["title"] == "梅花生物的关系"
+    assert column(page, "neighbour") == ["梅花生物25万吨苏氨酸项目"]
+    assert column(page, "direction") == ["指向"] and column(page, "origin") == ["文本"]
+    page.click("#table-view tbody tr:has(td[data-key='neighbour']:text-is('梅花生物25万吨苏氨酸项目'))")
+    page.wait_for_function("document.querySelector('#panel h2')?.textContent === '梅花生物25万吨苏氨酸项目'")
     assert page.get_attribute("#tab-graph", "aria-selected") == "true"
-    assert page.is_hidden("#table-view")
 
 
 def test_a_long_cell_shows_three_lines_until_whole_text_is_asked(page, fed):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from api.cli.options import RAW, STORE, open_store, store_directory, user_errors, write_output
+from api.cli.options import PLAN, RAW, STORE, open_store, store_directory, user_errors, write_output
 from api.ingest import ingest, said
 from api.store_lists import forget, keep, saved
 from graph.exceptions import EmptyStore, PlanConflict
@@ -96,11 +96,15 @@ def print_counts(counts: dict[str, int]) -> None:
 
 @click.command()
 @STORE
+@PLAN
 @RAW
-def stats(store_dir: Path | None, raw: bool) -> None:
-    """Count the nodes and edges of the stored graph by type."""
+def stats(store_dir: Path | None, plan: str | None, raw: bool) -> None:
+    """Count the nodes and edges of the stored graph (or of one plan's part) by type."""
+    from queries.plans import scope
+
     store = open_store(store_dir, raw=raw)
-    with user_errors(), store.reading() as view:
+    with user_errors(), store.reading() as whole:
+        view = scope(whole, plan)
         counts, plans, empty = view.counts(), view.nodes(["Plan"]), view.is_empty()
     if empty:
         raise click.ClickException(str(EmptyStore()))
@@ -121,15 +125,24 @@ TABLE_FORMATS = ("xlsx", "csv")
     help="file (default: stdout); a directory for neo4j-csv and for csv without --table",
 )
 @click.option("--table", type=click.Choice(["targets", "projects", "feeds"]), help="just this table (xlsx, csv)")
+@PLAN
 @RAW
-def export(store_dir: Path | None, fmt: str, output: Path | None, table: str | None, raw: bool) -> None:
-    """Write the stored graph as node-link JSON, GraphML, a Cypher script or neo4j-admin CSVs,
-    or its tables (targets, projects, target ← project) as an xlsx workbook or CSV files."""
+def export(
+    store_dir: Path | None, fmt: str, output: Path | None, table: str | None, plan: str | None, raw: bool
+) -> None:
+    """Write the stored graph (or one plan's part of it) as node-link JSON, GraphML, a Cypher
+    script or neo4j-admin CSVs, or its tables (targets, projects, target ← project) as an
+    xlsx workbook or CSV files."""
+    from queries.plans import scope
+
+    store = open_store(store_dir, raw=raw)
     if fmt in TABLE_FORMATS:
-        export_tables(open_store(store_dir, raw=raw), fmt, output, table)
+        with user_errors():
+            scoped = scope(store, plan)
+        export_tables(scoped, fmt, output, table)
         return
     with user_errors():
-        graph = open_store(store_dir, raw=raw).snapshot()
+        graph = scope(store, plan).snapshot()
     if fmt == "neo4j-csv":
         from graph.neo4j_export import to_neo4j_csv
 

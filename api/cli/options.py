@@ -39,6 +39,12 @@ NEO4J = click.option(
 DEPTH = click.option("--max-depth", default=DEFAULT_DEPTH, show_default=True, type=int, help="hops to follow at most")
 LIMIT = click.option("--limit", default=DEFAULT_LIMIT, show_default=True, type=int, help="rows to return at most")
 JSON = click.option("--json", "as_json", is_flag=True, help="print the answer as JSON")
+PLAN = click.option(
+    "--plan",
+    default=None,
+    metavar="PLAN",
+    help="only what this plan says: a plan id (plan:2025年通辽市计划报告, or without plan:) or its title",
+)
 RAW = click.option("--raw", is_flag=True, help="the extracted graph, without the corrections")
 
 USER_ERRORS = (LoadError, GraphError, QueryError)
@@ -85,11 +91,20 @@ def write_output(output: Path, text: str) -> None:
         raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
 
 
-def answer(store_dir: Path | None, as_json: bool, ask: Callable[[Any], BaseModel], show: Callable[[Any], None]) -> None:
-    """Ask a question of the store and print the answer as text (or JSON)."""
+def answer(
+    store_dir: Path | None,
+    as_json: bool,
+    ask: Callable[[Any], BaseModel],
+    show: Callable[[Any], None],
+    plan: str | None = None,
+) -> None:
+    """Ask a question of the store (of one plan's part of it with ``plan``) and print the
+    answer as text (or JSON)."""
+    from queries.plans import scope
+
     store = open_store(store_dir)
     with user_errors(), store.reading() as view:
-        reply = ask(view)
+        reply = ask(scope(view, plan))
     if as_json:
         click.echo(reply.model_dump_json(indent=1))
         return

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from api.cli.options import DEPTH, JSON, LIMIT, STORE, answer
+from api.cli.options import DEPTH, JSON, LIMIT, PLAN, STORE, answer
 from graph.records import EDGE_TYPES, NODE_TYPES
 from queries.models import DEFAULT_DEPTH, path_text
 
@@ -17,8 +17,9 @@ from queries.models import DEFAULT_DEPTH, path_text
 @click.command()
 @click.argument("node")
 @STORE
+@PLAN
 @JSON
-def show(node: str, store_dir: Path | None, as_json: bool) -> None:
+def show(node: str, store_dir: Path | None, plan: str | None, as_json: bool) -> None:
     """Show one node (by id or name): attributes, edges and every provenance quote."""
     from queries.lookup import describe
 
@@ -39,16 +40,17 @@ def show(node: str, store_dir: Path | None, as_json: bool) -> None:
             where = f"{p.start}-{p.end}" if p.start is not None else p.source
             click.echo(f"    「{p.quote}」 ({where})")
 
-    answer(store_dir, as_json, lambda s: describe(s, node), print_view)
+    answer(store_dir, as_json, lambda s: describe(s, node), print_view, plan=plan)
 
 
 @click.command()
 @click.argument("target")
 @STORE
+@PLAN
 @DEPTH
 @LIMIT
 @JSON
-def feeders(target: str, store_dir: Path | None, max_depth: int, limit: int, as_json: bool) -> None:
+def feeders(target: str, store_dir: Path | None, plan: str | None, max_depth: int, limit: int, as_json: bool) -> None:
     """Which projects feed TARGET, and through what (every hop quoted)."""
     from queries.feeds import feeders as ask
 
@@ -65,16 +67,17 @@ def feeders(target: str, store_dir: Path | None, max_depth: int, limit: int, as_
         if a.industries:
             click.echo(f"  industries: {', '.join(i.name for i in a.industries)}")
 
-    answer(store_dir, as_json, lambda s: ask(s, target, max_depth=max_depth, limit=limit), show)
+    answer(store_dir, as_json, lambda s: ask(s, target, max_depth=max_depth, limit=limit), show, plan=plan)
 
 
 @click.command()
 @click.argument("project")
 @STORE
+@PLAN
 @DEPTH
 @LIMIT
 @JSON
-def impacts(project: str, store_dir: Path | None, max_depth: int, limit: int, as_json: bool) -> None:
+def impacts(project: str, store_dir: Path | None, plan: str | None, max_depth: int, limit: int, as_json: bool) -> None:
     """What is at risk if PROJECT slips: targets, tasks and industries downstream."""
     from queries.feeds import impacts as ask
 
@@ -85,12 +88,13 @@ def impacts(project: str, store_dir: Path | None, max_depth: int, limit: int, as
         click.echo(f"  tasks: {', '.join(t.name for t in a.tasks) or '-'}")
         click.echo(f"  industries: {', '.join(t.name for t in a.industries) or '-'}")
 
-    answer(store_dir, as_json, lambda s: ask(s, project, max_depth=max_depth, limit=limit), show)
+    answer(store_dir, as_json, lambda s: ask(s, project, max_depth=max_depth, limit=limit), show, plan=plan)
 
 
 @click.command()
 @click.argument("node")
 @STORE
+@PLAN
 @click.option(
     "--direction", type=click.Choice(["upstream", "downstream", "both"]), default="upstream", show_default=True
 )
@@ -99,7 +103,14 @@ def impacts(project: str, store_dir: Path | None, max_depth: int, limit: int, as
 @LIMIT
 @JSON
 def dependencies(
-    node: str, store_dir: Path | None, direction: Any, types: tuple[str, ...], max_depth: int, limit: int, as_json: bool
+    node: str,
+    store_dir: Path | None,
+    plan: str | None,
+    direction: Any,
+    types: tuple[str, ...],
+    max_depth: int,
+    limit: int,
+    as_json: bool,
 ) -> None:
     """The upstream or downstream closure of NODE."""
     from queries.dependencies import dependencies as ask
@@ -114,6 +125,7 @@ def dependencies(
         as_json,
         lambda s: ask(s, node, direction=direction, max_depth=max_depth, limit=limit, types=types or None),
         show,
+        plan=plan,
     )
 
 
@@ -121,6 +133,7 @@ def dependencies(
 @click.argument("source")
 @click.argument("target")
 @STORE
+@PLAN
 @click.option("--max-length", default=DEFAULT_DEPTH, show_default=True, type=int)
 @click.option("--limit", default=10, show_default=True, type=int, help="paths to return at most")
 @click.option("--type", "types", multiple=True, type=click.Choice(EDGE_TYPES), help="edge types to follow")
@@ -130,6 +143,7 @@ def path(
     source: str,
     target: str,
     store_dir: Path | None,
+    plan: str | None,
     max_length: int,
     limit: int,
     types: tuple[str, ...],
@@ -148,16 +162,18 @@ def path(
         as_json,
         lambda s: ask(s, source, target, max_length=max_length, limit=limit, types=types or None, directed=directed),
         show,
+        plan=plan,
     )
 
 
 @click.command()
 @click.argument("industry")
 @STORE
+@PLAN
 @DEPTH
 @LIMIT
 @JSON
-def chain(industry: str, store_dir: Path | None, max_depth: int, limit: int, as_json: bool) -> None:
+def chain(industry: str, store_dir: Path | None, plan: str | None, max_depth: int, limit: int, as_json: bool) -> None:
     """How INDUSTRY's chain is built up, upstream to downstream, and where."""
     from queries.chains import chain as ask
 
@@ -176,16 +192,17 @@ def chain(industry: str, store_dir: Path | None, max_depth: int, limit: int, as_
         for p in a.unplaced:
             click.echo(f"  · {p.project.name}")
 
-    answer(store_dir, as_json, lambda s: ask(s, industry, max_depth=max_depth, limit=limit), show)
+    answer(store_dir, as_json, lambda s: ask(s, industry, max_depth=max_depth, limit=limit), show, plan=plan)
 
 
 @click.command()
 @click.argument("banner")
 @STORE
+@PLAN
 @DEPTH
 @LIMIT
 @JSON
-def banner(banner: str, store_dir: Path | None, max_depth: int, limit: int, as_json: bool) -> None:
+def banner(banner: str, store_dir: Path | None, plan: str | None, max_depth: int, limit: int, as_json: bool) -> None:
     """What is planned in BANNER (name or abbreviation) and which targets it feeds."""
     from queries.banners import banner as ask
 
@@ -196,16 +213,19 @@ def banner(banner: str, store_dir: Path | None, max_depth: int, limit: int, as_j
         if a.enterprises:
             click.echo(f"  enterprises: {', '.join(e.name for e in a.enterprises)}")
 
-    answer(store_dir, as_json, lambda s: ask(s, banner, max_depth=max_depth, limit=limit), show)
+    answer(store_dir, as_json, lambda s: ask(s, banner, max_depth=max_depth, limit=limit), show, plan=plan)
 
 
 @click.command()
 @click.argument("query")
 @STORE
+@PLAN
 @click.option("--type", "types", multiple=True, type=click.Choice(NODE_TYPES), help="node types to search")
 @click.option("--limit", default=20, show_default=True, type=int)
 @JSON
-def search(query: str, store_dir: Path | None, types: tuple[str, ...], limit: int, as_json: bool) -> None:
+def search(
+    query: str, store_dir: Path | None, plan: str | None, types: tuple[str, ...], limit: int, as_json: bool
+) -> None:
     """Find nodes by name, alias, Chinese substring or pinyin."""
     from queries.search import search as ask
 
@@ -213,7 +233,7 @@ def search(query: str, store_dir: Path | None, types: tuple[str, ...], limit: in
         for h in a.hits:
             click.echo(f"  {h.score:>3}  {h.node.type:<11}{h.node.name}")
 
-    answer(store_dir, as_json, lambda s: ask(s, query, types=types or None, limit=limit), show)
+    answer(store_dir, as_json, lambda s: ask(s, query, types=types or None, limit=limit), show, plan=plan)
 
 
 COMMANDS = (show, feeders, impacts, dependencies, path, chain, banner, search)

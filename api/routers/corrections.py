@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
 
-from api.deps import TokenDep
+from api.deps import SettingsDep, TokenDep
 from api.errors import ERROR_RESPONSES, ErrorBody
 from graph.overlay import CorrectedStore
-from queries.corrections import CorrectionRequest, Listing, listing, record, undo
+from queries.corrections import CorrectionRequest, Listing, listing, made, record, undo
 
 
 def corrected_store(request: Request) -> CorrectedStore:
@@ -35,18 +35,21 @@ writes = APIRouter(
 
 
 @public.get("", response_model=Listing)
-def list_corrections(store: CorrectedDep) -> Listing:
-    """Every correction with what became of it (applied, re-keyed or orphaned), and any
-    line of the corrections file that is not one."""
-    return listing(store)
+def list_corrections(store: CorrectedDep, settings: SettingsDep) -> Listing:
+    """Every correction with what became of it (applied, re-keyed or orphaned), any line of
+    the corrections file that is not one, and whether this service takes corrections
+    (``writable``: started with a token, so the write routes exist)."""
+    return listing(store, writable=bool(settings.api_token))
 
 
 @writes.post("", status_code=201)
 def make_correction(store: CorrectedDep, request: CorrectionRequest) -> dict[str, Any]:
     """Record a correction: delete, rename, retype, set an attribute, merge, or add a
-    node or an edge (nodes named by id or unambiguous name)."""
+    node or an edge (nodes named by id or unambiguous name). The answer is the correction
+    with its ``status`` on the graph (applied, re-keyed, orphaned) and, for a node added,
+    its id (``node_id``)."""
     correction = record(store, request, who="api")
-    return correction.model_dump()
+    return made(store, correction)
 
 
 @writes.delete("/{correction_id}")

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from api.deps import StoreDep
+from api.deps import ScopedDep, StoreDep
 from api.errors import ERROR_RESPONSES
 from api.responses import ModelResponse
 from graph.export import EXPORTERS
@@ -41,8 +41,8 @@ async def health(store: StoreDep) -> Response:
 
 
 @router.get("/stats", response_model=Stats)
-async def stats(store: StoreDep) -> Response:
-    """Nodes and edges per type, and the plans loaded."""
+async def stats(store: ScopedDep) -> Response:
+    """Nodes and edges per type, and the plans loaded (with ``plan``: of that plan)."""
     plans = [PlanSummary(id=n.id, name=n.name) for n in store.nodes(["Plan"])]
     return ModelResponse(Stats(counts=store.counts(), plans=plans))
 
@@ -55,11 +55,11 @@ async def stats(store: StoreDep) -> Response:
     },
 )
 def export(  # a whole-graph export runs in the threadpool, off the event loop
-    store: StoreDep,
+    store: ScopedDep,
     format: Annotated[
         Literal["json", "graphml", "cypher"], Query(description="node-link JSON, GraphML, or a cypher-shell script")
     ] = "json",
 ) -> Response:
-    """The whole graph as node-link JSON, GraphML or a Cypher script for Neo4j."""
+    """The whole graph (with ``plan``: that plan's part) as node-link JSON, GraphML or a Cypher script for Neo4j."""
     media = {"json": "application/json", "graphml": "application/xml", "cypher": "text/plain"}[format]
     return Response(EXPORTERS[format](store.snapshot()), media_type=f"{media}; charset=utf-8")

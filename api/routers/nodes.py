@@ -15,7 +15,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from api.answers import answer
-from api.deps import StoreDep
+from api.deps import ScopedDep
 from api.errors import ERROR_RESPONSES
 from api.responses import ModelResponse
 from graph.names import fold
@@ -74,7 +74,7 @@ def _filtered(
 
 @router.get("", response_model=NodePage)
 async def list_nodes(
-    store: StoreDep,
+    store: ScopedDep,
     type: Annotated[list[NodeType] | None, Query(description="node types to keep", examples=[["Project"]])] = None,
     banner: Annotated[
         str | None, Query(description="only what is located in this banner", examples=["科尔沁区"])
@@ -108,7 +108,7 @@ async def list_nodes(
 
 @router.get("/{node_id:path}", response_model=NodeView)
 async def get_node(
-    store: StoreDep,
+    store: ScopedDep,
     node_id: Annotated[str, Path(description="a node id or an unambiguous name", examples=["banner:科尔沁区"])],
 ) -> Response:
     """One node: its attributes, its neighbours with the edges between, and every provenance quote."""

@@ -1,4 +1,5 @@
-"""Loading plans through the API; mounted only when a token is configured.
+"""The plans: anyone may list them (``GET /plans``); loading one (``POST /plans``) needs
+the token, and that route is mounted only when a token is configured.
 
 The token is checked before a byte of the body is read; the body is read as a stream
 and cut off at the size limit; the file is parsed and extracted in a worker thread,
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -25,14 +27,17 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from api.deps import StoreDep, TokenDep
 from api.errors import ERROR_RESPONSES, ErrorBody
 from api.ingest import ingest
+from api.responses import ModelResponse
 from api.store_lists import store_lists
 from graph.identity import PlanLoad
 from graph.records import Graph
 from graph.store import GraphStore
 from loaders.exceptions import UnreadableDocument
 from loaders.read import MAX_BYTES
+from queries.plans import MAX_PLANS, PlanList, plans
 
-router = APIRouter(
+public = APIRouter(prefix="/plans", tags=["plans"], responses=ERROR_RESPONSES)
+writes = APIRouter(
     prefix="/plans",
     tags=["plans"],
     responses={
@@ -132,7 +137,22 @@ def _load(store: GraphStore, name: str, data: bytes, replace: bool) -> tuple[Gra
     return document.graph, done
 
 
-@router.post("", response_model=PlanLoaded, status_code=201, dependencies=[TokenDep], openapi_extra=UPLOAD_SCHEMA)
+@public.get("", response_model=PlanList)
+async def list_plans(
+    store: StoreDep,
+    region: Annotated[str | None, Query(description="only the plans of this region", examples=["通辽市"])] = None,
+    year: Annotated[int | None, Query(ge=1949, le=2100, description="only the plans of this year")] = None,
+    kind: Annotated[
+        str | None, Query(description="计划报告, 政府工作报告, 五年规划 or 项目清单", examples=["计划报告"])
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PLANS)] = MAX_PLANS,
+) -> Response:
+    """The plans loaded (by region, latest first): id, title, region, year, kind, the file
+    read, and whether the store keeps the text."""
+    return ModelResponse(plans(store, region=region, year=year, kind=kind, limit=limit))
+
+
+@writes.post("", response_model=PlanLoaded, status_code=201, dependencies=[TokenDep], openapi_extra=UPLOAD_SCHEMA)
 async def load_plan(
     request: Request,
     store: StoreDep,

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.answers import answer
-from api.deps import StoreDep
+from api.deps import ScopedDep
 from api.errors import ERROR_RESPONSES
 from graph.records import EdgeType, NodeType
 from queries.banners import BannerAnswer, banner
@@ -33,7 +33,7 @@ EdgeTypes = Annotated[list[EdgeType] | None, Query(description="edge types to fo
 
 @router.get("/feeders", response_model=FeedersAnswer)
 async def get_feeders(
-    store: StoreDep,
+    store: ScopedDep,
     target: Annotated[str, Query(description="a Target id or name", examples=["新增新能源并网400万千瓦"])],
     max_depth: Depth = DEFAULT_DEPTH,
     limit: Limit = DEFAULT_LIMIT,
@@ -44,7 +44,7 @@ async def get_feeders(
 
 @router.get("/impacts", response_model=ImpactsAnswer)
 async def get_impacts(
-    store: StoreDep,
+    store: ScopedDep,
     project: Annotated[str, Query(description="a Project id or name", examples=["扎铝二期35万吨电解铝"])],
     max_depth: Depth = DEFAULT_DEPTH,
     limit: Limit = DEFAULT_LIMIT,
@@ -55,7 +55,7 @@ async def get_impacts(
 
 @router.get("/dependencies", response_model=DependencyAnswer)
 async def get_dependencies(
-    store: StoreDep,
+    store: ScopedDep,
     node: Annotated[str, Query(description="a node id or name", examples=["科尔沁区"])],
     direction: Annotated[Direction, Query(description="upstream (what points at it) or downstream")] = "upstream",
     max_depth: Depth = DEFAULT_DEPTH,
@@ -68,7 +68,7 @@ async def get_dependencies(
 
 @router.get("/paths", response_model=PathsAnswer)
 async def get_paths(
-    store: StoreDep,
+    store: ScopedDep,
     source: Annotated[str, Query(description="where the path starts", examples=["梅花生物"])],
     target: Annotated[str, Query(description="where it ends", examples=["玉米合成生物产业"])],
     max_length: Depth = DEFAULT_DEPTH,
@@ -82,7 +82,7 @@ async def get_paths(
 
 @router.get("/chain", response_model=ChainAnswer)
 async def get_chain(
-    store: StoreDep,
+    store: ScopedDep,
     industry: Annotated[str, Query(description="an Industry id or name", examples=["铝基新材料产业"])],
     max_depth: Depth = DEFAULT_DEPTH,
     limit: Limit = DEFAULT_LIMIT,
@@ -93,7 +93,7 @@ async def get_chain(
 
 @router.get("/banner", response_model=BannerAnswer)
 async def get_banner(
-    store: StoreDep,
+    store: ScopedDep,
     banner_: Annotated[str, Query(alias="banner", description="a banner's name or abbreviation", examples=["科区"])],
     max_depth: Depth = DEFAULT_DEPTH,
     limit: Limit = DEFAULT_LIMIT,
@@ -104,7 +104,7 @@ async def get_banner(
 
 @router.get("/search", response_model=SearchAnswer)
 async def get_search(
-    store: StoreDep,
+    store: ScopedDep,
     q: Annotated[str, Query(min_length=1, max_length=100, description="Chinese text or pinyin", examples=["kerqin"])],
     types: Annotated[list[NodeType] | None, Query(description="node types to search")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_HITS,

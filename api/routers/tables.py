@@ -1,5 +1,6 @@
 """The graph's tables as JSON or as downloads: the whole graph's targets, projects and
-target ← project pairs, and the tables of one view (a target's feeders, a chain, a banner)."""
+target ← project pairs, and the tables of one view (a target's feeders, a chain, a banner,
+a node's relations); each of one plan with ``plan``."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import StoreDep
+from api.deps import ScopedDep
 from api.errors import ERROR_RESPONSES
 from api.spreadsheets import CSV_MEDIA, XLSX_MEDIA, to_csv, to_xlsx
 from queries.lookup import resolve
@@ -21,6 +22,7 @@ from queries.tables import (
     build,
     chain_table,
     feeds_table,
+    node_table,
     projects_table,
     targets_table,
 )
@@ -52,26 +54,26 @@ def list_tables() -> list[TableSpec]:
 
 
 @router.get("/workbook.xlsx", response_class=Response, responses={200: {"content": {XLSX_MEDIA: {}}}})
-def workbook(store: StoreDep) -> Response:
+def workbook(store: ScopedDep) -> Response:
     """Every whole-graph table as one xlsx workbook, a sheet each."""
     return _download(to_xlsx(build(store, name) for name in TABLES), XLSX_MEDIA, "plangraph.xlsx")
 
 
 @router.get("/targets", response_model=Table, responses=DOWNLOADS)
-def get_targets(store: StoreDep, format: Format = "json") -> Table | Response:
+def get_targets(store: ScopedDep, format: Format = "json") -> Table | Response:
     """Every target: its figures, the task it quantifies, its section and plan."""
     return _answer(targets_table(store), format)
 
 
 @router.get("/projects", response_model=Table, responses=DOWNLOADS)
-def get_projects(store: StoreDep, format: Format = "json") -> Table | Response:
+def get_projects(store: ScopedDep, format: Format = "json") -> Table | Response:
     """Every project: capacity, status, enterprise, banner, investment, years."""
     return _answer(projects_table(store), format)
 
 
 @router.get("/feeds", response_model=Table, responses=DOWNLOADS)
 def get_feeds(
-    store: StoreDep,
+    store: ScopedDep,
     format: Format = "json",
     target: Annotated[
         str | None, Query(description="only the pairs of this target", examples=["新增新能源并网400万千瓦"])
@@ -84,7 +86,7 @@ def get_feeds(
 
 @router.get("/chain", response_model=Table, responses=DOWNLOADS)
 def get_chain_table(
-    store: StoreDep,
+    store: ScopedDep,
     industry: Annotated[str, Query(description="an Industry id or name", examples=["铝基新材料产业"])],
     format: Format = "json",
 ) -> Table | Response:
@@ -94,9 +96,20 @@ def get_chain_table(
 
 @router.get("/banner", response_model=Table, responses=DOWNLOADS)
 def get_banner_table(
-    store: StoreDep,
+    store: ScopedDep,
     banner: Annotated[str, Query(description="a banner's name or abbreviation", examples=["科区"])],
     format: Format = "json",
 ) -> Table | Response:
     """The projects located in a banner or the units below it, and the targets they feed."""
     return _answer(banner_table(store, banner), format)
+
+
+@router.get("/node", response_model=Table, responses=DOWNLOADS)
+def get_node_table(
+    store: ScopedDep,
+    node: Annotated[str, Query(description="a node id or name", examples=["梅花生物"])],
+    format: Format = "json",
+) -> Table | Response:
+    """A node's relations (the relations view): each edge's direction and type, the node at
+    its other end, its quote, where it comes from and its plans."""
+    return _answer(node_table(store, node), format)

@@ -6,7 +6,7 @@ import { ApiError } from "./api.js";
 import { button, el } from "./dom.js";
 import { STATES } from "./fixes.js";
 import { closePanel, showNode, showParts, shownNode } from "./panel.js";
-import { entryOf, listing, say, undo } from "./review.js";
+import { listing, say, undo } from "./review.js";
 
 function gone(title, c, notice) {
   const actions = el("div", undefined, { className: "actions" });
@@ -49,15 +49,11 @@ export async function afterChange(effect, ctx) {
   const { state, viewOf, show } = ctx;
   const then = () => panelAfter(effect, ctx);
   const c = effect.correction;
-  const answer = await listing();
-  if (effect.added && c) {
-    const entry = await entryOf(c.id);
-    if (entry && entry.status.state === "applied") return show(viewOf(effect.added.type).name, entry.status.detail, { then: () => showNode(entry.status.detail) });
-  }
+  listing().catch(() => {}); // the list (and its count on the tab) as it is now
+  if (effect.added && c && c.node_id) return show(viewOf(effect.added.type).name, c.node_id, { then: () => showNode(c.node_id) });
   const focus = effect.gone && effect.gone === state.focus ? effect.into || null : state.focus;
   const retyped = effect.type && effect.node === state.focus && ctx.VIEWS[state.view].type !== effect.type;
   await redraw(retyped ? viewOf(effect.type).name : state.view, focus, then, ctx);
-  const mine = c && answer.entries.find((e) => e.correction.id === c.id);
-  if (mine) say(`已记录更正 ${c.id}：${STATES[mine.status.state]}` + (mine.status.state === "orphaned" ? `（${mine.status.detail}）` : ""), mine.status.state !== "orphaned");
+  if (c && c.status) say(`已记录更正 ${c.id}：${STATES[c.status.state]}` + (c.status.state === "orphaned" ? `（${c.status.detail}）` : ""), c.status.state !== "orphaned");
   else if (effect.undone) say(`已撤销更正 ${effect.undone.id}`, true);
 }

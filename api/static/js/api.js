@@ -1,5 +1,11 @@
 // The /api/v1 routes, with the one error shape turned into an Error that keeps its status.
+// Every question the page asks goes to the plan chosen in the plan selector (``scope``).
 const API = "/api/v1";
+
+// The plan the page is scoped to (null: every plan loaded), and the routes that take it.
+export const scope = { plan: null };
+const SCOPED = ["/feeders", "/impacts", "/dependencies", "/paths", "/chain", "/banner", "/search", "/nodes", "/tables", "/stats", "/export"];
+const scoped = (path) => SCOPED.some((p) => path === p || path.startsWith(p + "/") || path.startsWith(p + "?"));
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -12,7 +18,8 @@ export class ApiError extends Error {
 // The address of a route with its query (also what a download link points at).
 export function apiUrl(path, params = {}) {
   const url = new URL(API + path, location.origin);
-  for (const [key, value] of Object.entries(params)) {
+  const all = scope.plan && scoped(path) && !("plan" in params) ? { ...params, plan: scope.plan } : params;
+  for (const [key, value] of Object.entries(all)) {
     for (const one of [].concat(value)) if (one !== undefined && one !== null) url.searchParams.append(key, one);
   }
   return url;
@@ -37,10 +44,12 @@ export async function send(method, path, { body, token } = {}) {
   return answer(await fetch(apiUrl(path), init));
 }
 
-// The service's OpenAPI schema: which routes it has (the correction writes exist only when
-// it was started with PLANGRAPH_API_TOKEN).
-export async function schema() {
-  return answer(await fetch(new URL("/openapi.json", location.origin)));
+// Whether ``token`` is the service's (GET /auth: 204, or 401 for any other token).
+export async function tokenAccepted(token) {
+  const response = await fetch(apiUrl("/auth"), { headers: { Authorization: `Bearer ${token}` } });
+  if (response.status === 204) return true;
+  if (response.status === 401) return false;
+  return answer(response);
 }
 
 export const nodePath = (id) => "/nodes/" + encodeURIComponent(id);

@@ -1,6 +1,7 @@
 // What each view draws: answers of the API turned into Cytoscape elements, every edge
 // drawn from upstream (left) to downstream (right) for the layered layout.
 import { FOCUS_FONT, NODE_FONT, wrap } from "./labels.js";
+import { planLabel, planOfId, repeated, sameName } from "./plans.js";
 import { bannerColor, edgeLabel } from "./theme.js";
 
 export const NEIGHBOURS_SHOWN = 60;
@@ -48,7 +49,20 @@ class Drawing {
     return [...this.nodes.values()].filter((n) => n.corrected).length + [...this.edges.values()].filter((e) => e.data.corrected).length;
   }
 
+  // Two nodes of one type and name from two plans (a target of 2025 and of 2026) are told
+  // apart by their plan, under the name.
+  labelTwins() {
+    const twice = repeated([...this.nodes.values()]);
+    for (const data of this.nodes.values()) {
+      const plan = twice.has(sameName(data)) && planOfId(data.id);
+      if (!plan) continue;
+      const box = wrap(`${data.name}（${planLabel(plan)}）`, { size: data.size, bold: data.weight === "bold" });
+      Object.assign(data, { label: box.label, cut: box.cut, width: box.width, height: box.height, plan });
+    }
+  }
+
   elements() {
+    this.labelTwins();
     return [...[...this.nodes.values()].map((data) => ({ data })), ...this.edges.values()];
   }
 }
@@ -97,7 +111,8 @@ export function drawChain(a) {
   const linkId = (name) => `link:${industry}/${name}`;
   const project = (p, from) => {
     d.node(p.project, located(p.banners));
-    d.edge(from, p.project.id, from === industry ? "supports" : "member", { ref: key(p.project.id, industry, "supports"), arrow: from === industry ? "back" : "none" });
+    const corrected = fromCorrection(p.origin); // an officer put it on the chain
+    d.edge(from, p.project.id, from === industry ? "supports" : "member", { ref: key(p.project.id, industry, "supports"), arrow: from === industry ? "back" : "none", corrected });
     for (const e of p.enterprises) {
       d.node(e);
       d.edge(p.project.id, e.id, "responsible-for", { ref: key(e.id, p.project.id, "responsible-for"), arrow: "back" });
@@ -124,7 +139,7 @@ export function drawBanner(a) {
   for (const p of a.projects) {
     d.node(p.project, located([p.located_in]));
     if (!d.has(p.located_in.id)) d.node(p.located_in);
-    d.edge(p.project.id, p.located_in.id, "located-in", { ref: key(p.project.id, p.located_in.id, "located-in") });
+    d.edge(p.project.id, p.located_in.id, "located-in", { ref: key(p.project.id, p.located_in.id, "located-in"), corrected: fromCorrection(p.origin) });
     for (const e of p.enterprises) { d.node(e); d.edge(e.id, p.project.id, "responsible-for", { ref: key(e.id, p.project.id, "responsible-for") }); }
     for (const t of p.targets) { d.node(t); d.edge(p.project.id, t.id, "feeds", { note: "feeds" }); }
   }

@@ -3,10 +3,10 @@
 // server keeps no text for the plan (GET /evidence answers 404) the quote is shown alone.
 import { api, ApiError } from "./api.js";
 import { $, button, el, marked } from "./dom.js";
+import { keepsText, planNames } from "./plans.js";
 
 const noText = new Set(); // plans whose text the server does not keep: asked once
 const cache = new Map();
-export const planNames = new Map();
 
 async function evidenceOf(p) {
   const key = `${p.plan}|${p.start}|${p.end}`;
@@ -50,7 +50,7 @@ export function bare(p, note) {
 // One provenance entry of a node or an edge, as a figure for the panel.
 export async function quoteFigure(p) {
   if (p.source && p.source !== "text") return bare(p, `来自${p.source.replace(/^gazetteer:/, "资料库 ")}`);
-  if (p.start === null || p.start === undefined || noText.has(p.plan)) return bare(p, planNames.get(p.plan) || p.plan);
+  if (p.start === null || p.start === undefined || noText.has(p.plan) || !keepsText(p.plan)) return bare(p, planNames.get(p.plan) || p.plan);
   try {
     const e = await evidenceOf(p);
     const box = el("figure", undefined, { className: "evidence" });

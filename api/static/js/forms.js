@@ -1,7 +1,8 @@
 // The review section of the panel: each correction of a node or an edge is a small form
 // that asks 理由 (why) and 审阅人 (who) before it is sent to POST /corrections.
 import { button, el } from "./dom.js";
-import { planNames } from "./evidence.js";
+import { scope } from "./api.js";
+import { planNames } from "./plans.js";
 import { picker } from "./picker.js";
 import { explain, rememberWho, submit, who } from "./review.js";
 import { ATTRIBUTES, edgeLabel, typeLabel } from "./theme.js";
@@ -167,18 +168,20 @@ export function edgeReview(ref, from, to) {
   ]]]);
 }
 
+// A node added while the page is scoped to a plan belongs to that plan (a section, task or
+// target always names its plan); on every plan, a project, enterprise … belongs to all.
 export function addNodeForm(close) {
   const type = select("type", NODE_TYPES.filter((t) => t !== "Plan").map((t) => [t, typeLabel(t)]), "Project");
   const name = input("name");
-  const plan = select("plan", [...planNames].map(([id, label]) => [id, label]));
+  const plan = select("plan", [...planNames].map(([id, label]) => [id, label]), scope.plan);
   const planField = field("计划", plan, "目标、任务和篇章属于一个计划");
-  const sync = () => { planField.hidden = !PLAN_SCOPED.has(type.value); };
+  const sync = () => { planField.hidden = !PLAN_SCOPED.has(type.value) && !scope.plan; };
   type.addEventListener("change", sync);
   sync();
   const basis = quoteOrNote();
   return fixForm("新增节点", [field("类型", type), field("名称", name), planField, ...basis.fields], () => {
     if (!name.value.trim()) throw new Missing("请填写名称。");
     const body = { op: "add-node", type: type.value, name: name.value.trim(), ...basis.read() };
-    return PLAN_SCOPED.has(type.value) ? { ...body, plan: plan.value } : body;
+    return PLAN_SCOPED.has(type.value) || scope.plan ? { ...body, plan: plan.value } : body;
   }, (b) => ({ added: { type: b.type, name: b.name } }), close);
 }

@@ -1,15 +1,15 @@
 // plangraph page: target, chain, banner and node views over the /api/v1 routes, drawn
 // with Cytoscape and laid out in layers (cytoscape-dagre), upstream on the left.
 import { afterChange } from "./aftermath.js";
-import { api, nodePath } from "./api.js";
+import { api, nodePath, scope } from "./api.js";
 import { $ } from "./dom.js";
 import { drawBanner, drawChain, drawFeeders, drawNode } from "./drawings.js";
-import { planNames } from "./evidence.js";
 import { addNodeForm } from "./forms.js";
 import { frame, MAX, MIN } from "./frame.js";
 import { layered } from "./layout.js";
 import { applyFilters, renderLegend } from "./legend.js";
 import { clearPanel, closePanel, initPanel, isOpen, showEdge, showLink, showNode, showParts, shownNode } from "./panel.js";
+import { initPlans, loadPlans, planLabel, planOfAddress } from "./plans.js";
 import { initReview } from "./review.js";
 import { initSearch } from "./search.js";
 import { initStage, listed, refresh, selectTab } from "./stage.js";
@@ -73,7 +73,7 @@ async function show(view, ref, { replace = false, then = null } = {}) {
   draw(drawing);
   markTab(view);
   notice(answer.truncated || drawing.cut ? TRUNCATED : "");
-  const address = `#${view}=${encodeURIComponent(drawing.focus)}`;
+  const address = addressOf(view, drawing.focus);
   if (location.hash !== address) history[replace ? "replaceState" : "pushState"](null, "", address);
   if (then) then();
   else if (isOpen()) showNode(drawing.focus);
@@ -132,7 +132,8 @@ function savePng() {
 function tooltip(ev) {
   const tip = $("tip");
   const n = ev.target;
-  tip.textContent = `${n.data("name")} · ${typeLabel(n.data("type"))}`;
+  const plan = n.data("plan") ? ` · ${planLabel(n.data("plan"))}` : ""; // one of two of that name
+  tip.textContent = `${n.data("name")} · ${typeLabel(n.data("type"))}${plan}`;
   const box = $("graph").getBoundingClientRect();
   const pos = n.renderedPosition();
   tip.style.left = `${box.left + pos.x}px`;
@@ -164,14 +165,48 @@ function wire() {
   });
 }
 
+// A new plan chosen: the view keeps its focus where that plan names it too (a banner, an
+// industry several plans share), else shows the most connected node of its type in the plan.
+async function planChanged() {
+  const { view, focus } = state;
+  state.last = {};
+  const n = focus ? cy.getElementById(focus) : cy.collection();
+  if (view && n.nonempty()) {
+    const found = await api("/nodes", { text: n.data("name"), type: n.data("type"), limit: 50 });
+    if (found.items.some((item) => item.id === focus)) return show(view, focus);
+  }
+  return openTab(view || "target");
+}
+
 // After a correction or an undo: the view is drawn again (see aftermath.js).
 const changed = (effect) => afterChange(effect, { state, show, openTab, viewOf, drawn, select, notice, VIEWS });
 
-// ``#view=id`` opens that view (a link, a bookmark, the back button); the page keeps the
-// address in step with what it shows.
+// ``#view=id`` (``&plan=id`` when the page is scoped to a plan) opens that view (a link, a
+// bookmark, the back button); the page keeps the address in step with what it shows.
+function addressOf(view, focus) {
+  return `#${view}=${encodeURIComponent(focus)}` + (scope.plan ? `&plan=${encodeURIComponent(scope.plan)}` : "");
+}
+
+function parseAddress() {
+  const out = {};
+  for (const part of location.hash.slice(1).split("&")) {
+    const at = part.indexOf("=");
+    if (at <= 0) continue;
+    try {
+      out[decodeURIComponent(part.slice(0, at))] = decodeURIComponent(part.slice(at + 1));
+    } catch {
+      return {}; // not an address the page wrote
+    }
+  }
+  return out;
+}
+
 function fromAddress() {
-  const [view, ref] = decodeURIComponent(location.hash.slice(1)).split(/=(.*)/s);
-  return VIEWS[view] && ref ? show(view, ref, { replace: true }) : null;
+  const address = parseAddress();
+  const view = Object.keys(VIEWS).find((v) => address[v]);
+  if (!view) return null;
+  if ((address.plan || null) !== scope.plan) planOfAddress(address.plan);
+  return show(view, address[view], { replace: true });
 }
 
 async function start() {
@@ -186,10 +221,8 @@ async function start() {
     listed,
     addNode: () => showParts([addNodeForm(closePanel)]),
   }).catch((err) => notice(err.message));
-  const plans = api("/stats").then((stats) => {
-    for (const p of stats.plans) planNames.set(p.id, p.name);
-    $("plan-name").textContent = stats.plans.map((p) => p.name).join("、");
-  });
+  initPlans(() => planChanged().catch((err) => notice(err.message)));
+  const plans = loadPlans();
   window.addEventListener("hashchange", () => fromAddress()?.catch((err) => notice(err.message)));
   const first = fromAddress() || openTab("target");
   await Promise.all([plans, first, reviewing]);

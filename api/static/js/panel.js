@@ -4,6 +4,7 @@ import { api, nodePath } from "./api.js";
 import { $, button, el } from "./dom.js";
 import { bare, quoteFigure } from "./evidence.js";
 import { edgeReview, nodeReview } from "./forms.js";
+import { planLabel, plansOf, planTag, repeated, sameName, severalPlans } from "./plans.js";
 import { correctionId, entryOf, undo, writable } from "./review.js";
 import { ATTRIBUTES, TYPES, edgeLabel, typeLabel } from "./theme.js";
 
@@ -101,12 +102,22 @@ function quotes(provenance, expand) {
   });
 }
 
+const PLANS_SHOWN = 5;
+
+// The plans a node comes from (a banner or an industry may be named by many).
+function plansLine(ids) {
+  const shown = ids.slice(0, PLANS_SHOWN).map(planLabel).join("、");
+  const more = ids.length > PLANS_SHOWN ? ` 等 ${ids.length} 个计划` : "";
+  return el("p", `计划：${shown}${more}`, { className: "plans", title: ids.join("\n") });
+}
+
 export function showNode(id, keep) {
   return render(async () => {
     const { node: n, neighbours } = await api(nodePath(id));
     const parts = [el("h2", n.name), badge(n.type)];
     if (isCorrected(n)) parts.push(el("span", "已更正", { className: "corrected-badge", title: "审阅人的更正改动或新增了此节点" }));
     parts.push(el("p", n.id, { className: "id" }));
+    if (severalPlans()) parts.push(plansLine(plansOf(n)));
     if (!hooks.isFocus(n.id)) {
       const view = hooks.viewOf(n.type);
       const actions = el("div", undefined, { className: "actions" });
@@ -127,9 +138,12 @@ export function showNode(id, keep) {
     }
     if (neighbours.length) {
       const ul = el("ul", undefined, { className: "neighbours" });
+      const twice = repeated(neighbours.map((nb) => nb.node));
       for (const nb of neighbours.slice(0, 80)) {
         const li = el("li");
         li.append(nb.direction === "out" ? `→ ${edgeLabel(nb.edge.type)} ` : `← ${edgeLabel(nb.edge.type)} `, nodeLink(nb.node), ` (${typeLabel(nb.node.type)})`);
+        const plans = plansOf(nb.node);
+        if (plans.length === 1 && twice.has(sameName(nb.node))) li.append(" ", planTag(plans[0])); // the same name in two plans
         if (isCorrected(nb.edge)) li.append(el("span", "更正", { className: "corrected-badge" }));
         ul.append(li);
       }

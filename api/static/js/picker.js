@@ -2,16 +2,18 @@
 // the node to merge into, the other end of a new edge.
 import { api } from "./api.js";
 import { el } from "./dom.js";
+import { planLabel, planTag, repeated, sameName } from "./plans.js";
 import { TYPES, typeLabel } from "./theme.js";
 
 const HITS = 8;
 
-function hitButton(hit, choose) {
+function hitButton(hit, choose, twice) {
   const b = el("button", undefined, { type: "button", className: "hit" });
   const type = el("span", typeLabel(hit.node.type), { className: "type" });
   type.style.background = (TYPES[hit.node.type] || {}).color || "#999";
   b.append(type, el("span", hit.node.name, { className: "name" }));
-  b.addEventListener("click", () => choose(hit.node));
+  if (hit.plan && twice.has(sameName(hit.node))) b.append(planTag(hit.plan));
+  b.addEventListener("click", () => choose(hit.node, hit.plan && twice.has(sameName(hit.node)) ? hit.plan : null));
   return b;
 }
 
@@ -24,9 +26,9 @@ export function picker({ label, exclude = null }) {
   let node = null;
   let asked = 0;
   let typing;
-  const choose = (n) => {
+  const choose = (n, plan) => {
     node = n;
-    chosen.textContent = `已选：${n.name}（${typeLabel(n.type)}）`;
+    chosen.textContent = `已选：${n.name}（${typeLabel(n.type)}${plan ? " · " + planLabel(plan) : ""}）`;
     chosen.classList.add("yes");
     list.replaceChildren();
   };
@@ -36,7 +38,9 @@ export function picker({ label, exclude = null }) {
       const mine = ++asked;
       const text = input.value.trim();
       const hits = text ? (await api("/search", { q: text, limit: HITS + 1 })).hits : [];
-      if (mine === asked) list.replaceChildren(...hits.filter((h) => h.node.id !== exclude).slice(0, HITS).map((h) => hitButton(h, choose)));
+      const offered = hits.filter((h) => h.node.id !== exclude).slice(0, HITS);
+      const twice = repeated(offered.map((h) => h.node));
+      if (mine === asked) list.replaceChildren(...offered.map((h) => hitButton(h, choose, twice)));
     }, 120);
   });
   box.append(el("span", label, { className: "label" }), input, list, chosen);

@@ -1,14 +1,13 @@
-// Review mode (审阅): the officer's corrections made from the page. What the service allows
-// is read from its OpenAPI schema: GET /corrections lists them wherever the store keeps
-// them; POST and DELETE exist only when the service was started with PLANGRAPH_API_TOKEN.
-// The token is typed in once and kept in sessionStorage only (this tab, until it closes),
-// and sent as ``Authorization: Bearer …``.
-import { api, ApiError, schema, send } from "./api.js";
+// Review mode (审阅): the officer's corrections made from the page. GET /corrections lists
+// them wherever the store keeps them and says whether they can be made (``writable``: the
+// service was started with PLANGRAPH_API_TOKEN, so POST and DELETE exist). The token is
+// typed in once, checked with GET /auth (204, or 401 for a wrong one), kept in
+// sessionStorage only (this tab, until it closes) and sent as ``Authorization: Bearer …``.
+import { api, ApiError, send, tokenAccepted } from "./api.js";
 import { $, button, el } from "./dom.js";
 
 const KEYS = { on: "plangraph.review", token: "plangraph.token", who: "plangraph.who" };
 const session = window.sessionStorage;
-const ROUTE = "/api/v1/corrections";
 
 export const review = {
   on: session.getItem(KEYS.on) === "1",
@@ -26,22 +25,27 @@ export const rememberWho = (name) => session.setItem(KEYS.who, name);
 export const NOT_CONFIGURED = "此服务启动时没有设置 PLANGRAPH_API_TOKEN，页面上只能查看更正。要在页面上修改，请这样启动服务：PLANGRAPH_API_TOKEN=<令牌> plangraph serve";
 export const WRONG_TOKEN = "令牌不正确：服务器拒绝了这个令牌（401）。请输入启动服务时在 PLANGRAPH_API_TOKEN 中设置的令牌。";
 
-export async function capabilities() {
-  if (!review.can) {
-    const paths = (await schema()).paths || {};
-    const route = paths[ROUTE] || {};
-    review.can = { list: "get" in route, write: "post" in route };
-  }
-  return review.can;
-}
+const NONE = { entries: [], problems: [], file: "", writable: false };
 
-// The corrections and what became of them, asked once until something changes.
+// The corrections and what became of them, asked once until something changes; what the
+// service allows comes with them (a service whose store keeps none has no such route).
 export function listing() {
   if (!listed) {
-    listed = capabilities().then((can) => (can.list ? api("/corrections") : { entries: [], problems: [], file: "" }));
-    listed.then((answer) => hooks.listed(answer), () => { listed = null; });
+    listed = api("/corrections").catch((err) => {
+      if (err instanceof ApiError && err.status === 404 && err.code === "not_found") return { ...NONE, absent: true };
+      throw err;
+    });
+    listed.then((answer) => {
+      review.can = { list: !answer.absent, write: Boolean(answer.writable) };
+      hooks.listed(answer);
+    }, () => { listed = null; });
   }
   return listed;
+}
+
+export async function capabilities() {
+  if (!review.can) await listing();
+  return review.can;
 }
 
 export const correctionId = (source) => (source && source.startsWith("correction:") ? source.slice("correction:".length) : null);
@@ -95,11 +99,14 @@ function tokenForm() {
   const form = el("form", undefined, { id: "token-form" });
   const input = el("input", undefined, { id: "token", type: "password", autocomplete: "off", placeholder: "令牌", "aria-label": "令牌（PLANGRAPH_API_TOKEN）" });
   form.append(input, el("button", "使用令牌", { type: "submit" }));
-  form.addEventListener("submit", (ev) => {
+  form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     const token = input.value.trim();
     if (!token) return;
     if (/[^\x21-\x7e]/.test(token)) { say("令牌只能由 ASCII 字母、数字和符号组成。"); return; }
+    const accepted = await tokenAccepted(token).catch((err) => { say(err.message); return null; });
+    if (accepted === false) say(WRONG_TOKEN);
+    if (!accepted) return;
     review.token = token;
     session.setItem(KEYS.token, token);
     say("");
@@ -141,8 +148,12 @@ export async function setReview(on) {
   renderBar();
   if (on) {
     await capabilities();
+    if (review.token && review.can.write && !(await tokenAccepted(review.token))) { // the service's token changed
+      review.token = "";
+      session.removeItem(KEYS.token);
+      say(WRONG_TOKEN);
+    }
     renderBar();
-    await listing();
   }
   hooks.toggled();
 }

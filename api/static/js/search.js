@@ -2,6 +2,7 @@
 // (GET /search); picking a hit opens the view that suits its type.
 import { api } from "./api.js";
 import { $, el } from "./dom.js";
+import { planTag, repeated, sameName } from "./plans.js";
 import { TYPES, typeLabel } from "./theme.js";
 
 const HITS = 12;
@@ -10,20 +11,22 @@ let active = -1;
 let asked = 0;
 let onPick = () => {};
 
-function option(hit, i) {
+function option(hit, i, twice) {
   const li = el("li", undefined, { id: `hit-${i}`, role: "option", className: "hit" });
   li.setAttribute("aria-selected", String(i === active));
   const type = el("span", typeLabel(hit.node.type), { className: "type" });
   type.style.background = (TYPES[hit.node.type] || {}).color || "#999";
   li.append(type, el("span", hit.node.name, { className: "name" }));
   if (hit.matched !== hit.node.name) li.append(el("span", `（${hit.matched}）`, { className: "matched" }));
+  if (hit.plan && twice.has(sameName(hit.node))) li.append(planTag(hit.plan)); // the same name in two plans
   li.addEventListener("mousedown", (ev) => { ev.preventDefault(); pick(i); });
   return li;
 }
 
 function render() {
   const list = $("search-hits");
-  list.replaceChildren(...hits.map(option));
+  const twice = repeated(hits.map((h) => h.node));
+  list.replaceChildren(...hits.map((h, i) => option(h, i, twice)));
   const open = hits.length > 0;
   list.hidden = !open;
   $("search").setAttribute("aria-expanded", String(open));

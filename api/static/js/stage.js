@@ -40,7 +40,7 @@ export async function refresh() {
   const { view, focus } = hooks.where();
   const table = $("tab-table");
   table.disabled = !hasTable(view);
-  table.title = table.disabled ? "关系视图没有表格" : "此视图的表格：排序、筛选、下载 xlsx 或 CSV";
+  table.title = table.disabled ? "此视图没有表格" : "此视图的表格：排序、筛选、下载 xlsx 或 CSV";
   $("tab-fixes").hidden = !review.on;
   if ((current === "table" && table.disabled) || (current === "fixes" && !review.on)) return selectTab("graph");
   if (current === "table") await showTable($("table-view"), view, focus, hooks.onRow);

@@ -1,5 +1,5 @@
 // The table tab of each view: the API's table for what the view shows (GET /tables/feeds,
-// /tables/chain, /tables/banner), its download links (the same routes with format=xlsx or
+// /tables/chain, /tables/banner, /tables/node), its download links (the same routes with format=xlsx or
 // format=csv: the files the API gives, never rebuilt here), and a row → the node it names.
 import { api, apiUrl } from "./api.js";
 import { el } from "./dom.js";
@@ -15,6 +15,7 @@ export const TABLES = {
     node: (row, focus) => row.project_id || (row.link && row.link !== "未归链" ? linkId(focus, row.link) : null),
   },
   banner: { path: "/tables/banner", params: (id) => ({ banner: id }), node: (row) => row.project_id },
+  node: { path: "/tables/node", params: (id) => ({ node: id }), node: (row) => row.neighbour_id },
 };
 
 export const hasTable = (view) => view in TABLES;
@@ -32,10 +33,7 @@ let asked = 0; // a slow answer never replaces the table of a newer view
 export async function showTable(container, view, focus, onRow) {
   const mine = ++asked;
   const spec = TABLES[view];
-  if (!spec) {
-    container.replaceChildren(el("p", "关系视图没有表格：目标、产业链和旗县市区视图各有其表。", { className: "table-note" }));
-    return null;
-  }
+  if (!spec) return null;
   container.replaceChildren(el("p", "加载中…", { className: "loading" }));
   const table = await api(spec.path, spec.params(focus));
   if (mine !== asked) return table;
