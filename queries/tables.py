@@ -1,7 +1,8 @@
 """The graph as tables an officer can hand on: targets, projects, and which project
 feeds which target (one row per pair, direct or via the target's task, each hop quoted).
 
-Every table has Chinese column titles; the same tables go to xlsx, CSV and JSON.
+Every table has Chinese column titles; the same tables go to xlsx, CSV and JSON. The
+tables of one view of the page (a chain, a banner, a node) are ``queries.view_tables``.
 """
 
 from __future__ import annotations
@@ -11,13 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from graph.plan_view import plans_of
 from graph.records import Node
 from graph.store import GraphStore
-from queries.banners import banner
-from queries.chains import chain
 from queries.feeds import Feed, feeders
-from queries.lookup import describe
 from queries.models import MAX_LIMIT, path_text
 
 __all__ = [
@@ -25,12 +22,12 @@ __all__ = [
     "Column",
     "Table",
     "TableSpec",
-    "banner_table",
     "build",
-    "chain_table",
+    "columns",
     "feeds_table",
-    "node_table",
     "origin_label",
+    "origins",
+    "project_row",
     "projects_table",
     "targets_table",
 ]
@@ -55,7 +52,7 @@ class Table(BaseModel):
         self.rows = [{c.key: row.get(c.key) for c in self.columns} for row in self.rows]
 
 
-def _columns(pairs: Iterable[tuple[str, str]]) -> list[Column]:
+def columns(pairs: Iterable[tuple[str, str]]) -> list[Column]:
     return [Column(key=k, title=t) for k, t in pairs]
 
 
@@ -93,7 +90,7 @@ def _heading_chain(store: GraphStore, target: Node) -> tuple[str | None, str | N
     return task.name, current.name if current is not None else None
 
 
-TARGET_COLUMNS = _columns(
+TARGET_COLUMNS = columns(
     [
         ("name", "目标"),
         ("indicator", "指标"),
@@ -132,7 +129,7 @@ def targets_table(store: GraphStore) -> Table:
     return Table(name="targets", title="目标", columns=TARGET_COLUMNS, rows=rows)
 
 
-PROJECT_COLUMNS = _columns(
+PROJECT_COLUMNS = columns(
     [
         ("name", "项目"),
         ("capacity", "规模"),
@@ -149,7 +146,7 @@ PROJECT_COLUMNS = _columns(
 )
 
 
-def _project_row(store: GraphStore, p: Node) -> dict[str, Cell]:
+def project_row(store: GraphStore, p: Node) -> dict[str, Cell]:
     a = p.attributes
     investment: dict[str, Any] = a["investment"] if isinstance(a.get("investment"), dict) else {}
     return {
@@ -169,11 +166,11 @@ def _project_row(store: GraphStore, p: Node) -> dict[str, Cell]:
 
 def projects_table(store: GraphStore) -> Table:
     """One row per project: capacity, status, enterprise, banner, investment, years."""
-    rows = [_project_row(store, p) for p in sorted(store.nodes(["Project"]), key=lambda n: n.id)]
+    rows = [project_row(store, p) for p in sorted(store.nodes(["Project"]), key=lambda n: n.id)]
     return Table(name="projects", title="项目", columns=PROJECT_COLUMNS, rows=rows)
 
 
-FEED_COLUMNS = _columns(
+FEED_COLUMNS = columns(
     [
         ("target", "目标"),
         ("project", "项目"),
@@ -201,13 +198,13 @@ def origin_label(source: str) -> str:
     return ORIGINS.get(source.split(":", 1)[0], source)
 
 
-def _origins(sources: Iterable[str]) -> str | None:
+def origins(sources: Iterable[str]) -> str | None:
     return "、".join(dict.fromkeys(origin_label(s) for s in sources)) or None
 
 
 def _feed_row(store: GraphStore, target: Node, feed: Feed) -> dict[str, Cell]:
     project = store.node(feed.project.id)
-    row = _project_row(store, project) if project is not None else {}
+    row = project_row(store, project) if project is not None else {}
     hops = feed.paths[0] if feed.paths else []
     return {
         "target": target.name,
@@ -220,7 +217,7 @@ def _feed_row(store: GraphStore, target: Node, feed: Feed) -> dict[str, Cell]:
         "investment": row.get("investment"),
         "path": path_text(hops),
         "quotes": "\n".join(f"「{h.quote}」" for h in hops if h.quote),
-        "origin": _origins(h.origin for h in hops),
+        "origin": origins(h.origin for h in hops),
         "plan": _plan_of(target),
         "target_id": target.id,
         "project_id": feed.project.id,
@@ -237,142 +234,6 @@ def feeds_table(store: GraphStore, targets: Iterable[Node] | None = None) -> Tab
         truncated = truncated or answer.truncated
         rows += [_feed_row(store, t, f) for f in answer.feeds]
     return Table(name="feeds", title="目标←项目", columns=FEED_COLUMNS, rows=rows, truncated=truncated)
-
-
-CHAIN_COLUMNS = _columns(
-    [
-        ("link", "环节"),
-        ("feeds", "下游环节"),
-        ("project", "项目"),
-        ("enterprise", "企业"),
-        ("banner", "旗县市区"),
-        ("status", "状态"),
-        ("capacity", "规模"),
-        ("investment", "总投资"),
-        ("project_id", "项目编号"),
-    ]
-)
-
-
-def chain_table(store: GraphStore, industry: str) -> Table:
-    """One row per project on a chain, by link from upstream to downstream (links without
-    a project get a row of their own; projects no link claims come last as 未归链)."""
-    answer = chain(store, industry, limit=MAX_LIMIT)
-    rows: list[dict[str, Cell]] = []
-    placed = [(link.name, "、".join(link.feeds) or None, link.projects) for link in answer.links]
-    for name, feeds, projects in [*placed, ("未归链", None, answer.unplaced)]:
-        if not projects and name != "未归链":
-            rows.append({"link": name, "feeds": feeds})
-        for p in projects:
-            node = store.node(p.project.id)
-            row = _project_row(store, node) if node is not None else {}
-            rows.append(
-                {
-                    "link": name,
-                    "feeds": feeds,
-                    "project": p.project.name,
-                    "enterprise": "、".join(e.name for e in p.enterprises) or None,
-                    "banner": "、".join(b.name for b in p.banners) or None,
-                    "status": row.get("status"),
-                    "capacity": row.get("capacity"),
-                    "investment": row.get("investment"),
-                    "project_id": p.project.id,
-                }
-            )
-    return Table(name="chain", title=f"{answer.industry.name}产业链", columns=CHAIN_COLUMNS, rows=rows,
-                 truncated=answer.truncated)  # fmt: skip
-
-
-BANNER_COLUMNS = _columns(
-    [
-        ("project", "项目"),
-        ("located_in", "所在"),
-        ("enterprise", "企业"),
-        ("status", "状态"),
-        ("capacity", "规模"),
-        ("investment", "总投资"),
-        ("targets", "支撑目标"),
-        ("project_id", "项目编号"),
-    ]
-)
-
-
-def banner_table(store: GraphStore, banner_ref: str) -> Table:
-    """One row per project located in a banner or the units below it, with the targets it feeds."""
-    answer = banner(store, banner_ref, limit=MAX_LIMIT)
-    rows: list[dict[str, Cell]] = []
-    for p in answer.projects:
-        node = store.node(p.project.id)
-        row = _project_row(store, node) if node is not None else {}
-        rows.append(
-            {
-                "project": p.project.name,
-                "located_in": p.located_in.name,
-                "enterprise": "、".join(e.name for e in p.enterprises) or None,
-                "status": row.get("status"),
-                "capacity": row.get("capacity"),
-                "investment": row.get("investment"),
-                "targets": "、".join(t.name for t in p.targets) or None,
-                "project_id": p.project.id,
-            }
-        )
-    title = f"{answer.banner.name}项目"
-    return Table(name="banner", title=title, columns=BANNER_COLUMNS, rows=rows, truncated=answer.truncated)
-
-
-NODE_COLUMNS = _columns(
-    [
-        ("direction", "方向"),
-        ("edge", "关系"),
-        ("neighbour", "相邻节点"),
-        ("type", "类型"),
-        ("quote", "引文"),
-        ("origin", "来源"),
-        ("plan", "计划"),
-        ("neighbour_id", "相邻节点编号"),
-    ]
-)
-TYPE_TITLES = {
-    "Plan": "计划",
-    "Section": "部分",
-    "Task": "任务",
-    "Target": "目标",
-    "Project": "项目",
-    "Enterprise": "企业",
-    "Banner": "旗县市区",
-    "Industry": "产业",
-}
-EDGE_TITLES = {
-    "supports": "支撑",
-    "located-in": "位于",
-    "responsible-for": "承担",
-    "part-of": "属于",
-    "upstream-of": "上游",
-}
-DIRECTIONS = {"out": "指向", "in": "来自"}
-
-
-def node_table(store: GraphStore, ref: str) -> Table:
-    """One row per edge at a node (the relations view): which way it runs, its type, the
-    node at its other end, its first quote, where it comes from and its plans."""
-    view = describe(store, ref, limit=MAX_LIMIT)
-    rows: list[dict[str, Cell]] = []
-    for nb in view.neighbours:
-        e = nb.edge
-        rows.append(
-            {
-                "direction": DIRECTIONS[nb.direction],
-                "edge": EDGE_TITLES.get(e.type, e.type),
-                "neighbour": nb.node.name,
-                "type": TYPE_TITLES.get(nb.node.type, nb.node.type),
-                "quote": e.provenance[0].quote if e.provenance else None,
-                "origin": _origins(p.source for p in e.provenance),
-                "plan": ", ".join(plans_of(e)) or None,
-                "neighbour_id": nb.node.id,
-            }
-        )
-    title = f"{view.node.name}的关系"
-    return Table(name="node", title=title, columns=NODE_COLUMNS, rows=rows, truncated=view.truncated)
 
 
 class TableSpec(BaseModel):

@@ -25,7 +25,8 @@ from queries.lookup import describe, resolve
 from queries.paths import paths
 from queries.plans import plans, scope
 from queries.search import search
-from queries.tables import banner_table, chain_table, feeds_table, node_table, projects_table, targets_table
+from queries.tables import feeds_table, projects_table, targets_table
+from queries.view_tables import banner_table, chain_table, node_table
 from tests.conftest import DATA, canonical
 
 P25, P26, TIANJIN = "plan:2025年通辽市计划报告", "plan:2026年通辽市计划报告", "plan:2026年天津市政府工作报告"

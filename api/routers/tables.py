@@ -14,18 +14,8 @@ from api.deps import ScopedDep
 from api.errors import ERROR_RESPONSES
 from api.spreadsheets import CSV_MEDIA, XLSX_MEDIA, to_csv, to_xlsx
 from queries.lookup import resolve
-from queries.tables import (
-    TABLES,
-    Table,
-    TableSpec,
-    banner_table,
-    build,
-    chain_table,
-    feeds_table,
-    node_table,
-    projects_table,
-    targets_table,
-)
+from queries.tables import TABLES, Table, TableSpec, build, feeds_table, projects_table, targets_table
+from queries.view_tables import banner_table, chain_table, node_table
 
 router = APIRouter(prefix="/tables", tags=["tables"], responses=ERROR_RESPONSES)
 DOWNLOADS: dict[int | str, dict[str, Any]] = {
