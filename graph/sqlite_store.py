@@ -29,7 +29,8 @@ from graph import identity, migration, sqlite_plans, sqlite_schema, traversal
 from graph.exceptions import StoreBusy, StoreError
 from graph.identity import Document, PlanLoad
 from graph.names import NameIndex, fold
-from graph.records import EDGE_TYPES, NODE_TYPES, Edge, Graph, Node, Provenance, Subgraph
+from graph.records import EDGE_TYPES, NODE_TYPES, Edge, Graph, Node, Subgraph
+from graph.sqlite_records import edge_of, joined, node_of
 from graph.sqlite_write import STORED, PlanWriter
 from graph.store import GraphStore, PlanGraphs
 
@@ -271,37 +272,12 @@ class SqliteStore(GraphStore):
             out.setdefault(key, []).append({"plan": plan, "quote": quote, "start": start, "end": end, "source": source})
         return out
 
-    @staticmethod
-    def _node(row: Sequence[Any], provenance: list[Any]) -> Node:
-        return Node.model_validate(
-            {
-                "id": row[1],
-                "type": row[2],
-                "name": row[3],
-                "aliases": json.loads(row[4]),
-                "attributes": json.loads(row[5]),
-                "provenance": provenance,
-            }
-        )
-
-    @staticmethod
-    def _edge(row: Sequence[Any], provenance: list[Any]) -> Edge:
-        return Edge.model_validate(
-            {
-                "source": row[1],
-                "target": row[2],
-                "type": row[3],
-                "attributes": json.loads(row[4]),
-                "provenance": provenance,
-            }
-        )
-
     def _nodes_where(self, where: str, params: Sequence[Any] = ()) -> list[Node]:
         rows = self._q(f"SELECT {NODE_COLUMNS} FROM nodes {where}", params)
-        return self._records("n", rows, "node_provenance", "nid", self._node)
+        return self._records("n", rows, "node_provenance", "nid", node_of)
 
     def _edges_of(self, rows: list[Any]) -> list[Edge]:
-        return self._records("e", rows, "edge_provenance", "eid", self._edge)
+        return self._records("e", rows, "edge_provenance", "eid", edge_of)
 
     def _records(self, kind: str, rows: list[Any], ptable: str, owner: str, make: Any) -> list[Any]:
         kept = self._kept()
@@ -322,41 +298,12 @@ class SqliteStore(GraphStore):
     def snapshot(self) -> Graph:
         with self.reading():
             plans = self._plan_ids()
-            nodes = self._joined(
-                f"SELECT {NODE_COLUMNS} FROM nodes", "nid", "node_provenance", "nid", plans, self._node
-            )
-            edges = self._joined(EDGE_SELECT, "e.eid", "edge_provenance", "eid", plans, self._edge)
+            con = self._con()
+            nodes = joined(con, f"SELECT {NODE_COLUMNS} FROM nodes", "nid", "node_provenance", "nid", plans, node_of)
+            edges = joined(con, EDGE_SELECT, "e.eid", "edge_provenance", "eid", plans, edge_of)
         nodes.sort(key=attrgetter("id"))
         edges.sort(key=attrgetter("key"))
         return Graph(nodes=nodes, edges=edges)
-
-    def _joined(self, select: str, order: str, ptable: str, owner: str, plans: dict[int, str], make: Any) -> list[Any]:
-        """Every record ``select`` gives with its provenance: both read in row-number order,
-        side by side. Equal provenance (the same span cited by a node and its edges) is one
-        object, and equal quotes one string, which a whole-graph copy in memory needs."""
-        con = self._con()
-        records = con.execute(f"{select} ORDER BY {order}")
-        provenance = con.execute(
-            f'SELECT {owner}, plan, quote, start, "end", source FROM {ptable} ORDER BY {owner}, seq'
-        )
-        shared: dict[tuple[Any, ...], Provenance] = {}
-        quotes: dict[str, str] = {}
-        pending = next(provenance, None)
-        out = []
-        for row in records:
-            mine = []
-            while pending is not None and pending[0] <= row[0]:
-                if pending[0] == row[0]:
-                    key = pending[1:]
-                    p = shared.get(key)
-                    if p is None:
-                        _, plan, quote, start, end, source = pending
-                        quote = quotes.setdefault(quote, quote)
-                        p = shared[key] = Provenance(plan=plans[plan], quote=quote, start=start, end=end, source=source)
-                    mine.append(p)
-                pending = next(provenance, None)
-            out.append(make(row, mine))
-        return out
 
     # -- the store interface ----------------------------------------------------------------
     def node(self, node_id: str) -> Node | None:
