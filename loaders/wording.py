@@ -45,6 +45,12 @@ def nouns() -> frozenset[str]:
 
 
 @cache
+def brand_words() -> frozenset[str]:
+    """Common words the dictionary tags as names (蓝天, 曙光, 华为): a brand may be one."""
+    return frozenset(load("pos")["names"])
+
+
+@cache
 def verbs() -> frozenset[str]:
     """The dictionary's verbs and adverbs (成立, 滚动, 陆续), by their part of speech."""
     return frozenset(load("pos")["verbs"])

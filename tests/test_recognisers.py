@@ -56,6 +56,21 @@ def test_owner_of_a_project_is_an_enterprise():
     assert projects["中石油吉林石化120万吨乙烯项目"]["owner"][0] == "中石油"
 
 
+def test_items_of_a_project_list_read_like_their_siblings():
+    """Products named as new projects (D20), and an item opening with a brand-like name as its
+    owned siblings do."""
+    projects = found("力促万华40万吨聚醚、巨化25万吨含氟聚合物、鸿翔稀土永磁及精深加工等项目建成。", "Project")
+    assert set(projects) == {"万华40万吨聚醚", "巨化25万吨含氟聚合物", "鸿翔稀土永磁及精深加工"}
+    assert projects["鸿翔稀土永磁及精深加工"]["owner"][0] == "鸿翔"
+    assert "碳纤维复合材料" in found("开工建设碳纤维复合材料等新项目。", "Project")
+
+
+def test_a_river_basin_owns_no_project():
+    projects = found("积极争取汉江流域生态保护修复工程等项目资金。", "Project")
+    assert [a["owner"] for a in projects.values()] == [None] * len(projects)
+    assert found("积极争取汉江流域生态保护修复工程等项目资金。", "Enterprise") == {}
+
+
 def test_works_named_after_places_have_no_owner():
     assert found("建成三澳核电二期、龙滩水电站1000吨级通航设施。", "Enterprise") == {}
 
@@ -79,6 +94,14 @@ def test_works_named_after_places_have_no_owner():
 )
 def test_enterprises_and_organisations(phrase, enterprises):
     assert set(found(phrase, "Enterprise")) == enterprises
+
+
+def test_a_dictionary_name_in_a_list_of_firms_is_a_firm():
+    assert set(found("积极引进腾讯等头部互联网企业。", "Enterprise")) == {"腾讯"}
+
+
+def test_a_list_of_products_names_no_firm():
+    assert found("加大光学玻璃、超白玻璃、特种玻璃等高附加值企业招引力度。", "Enterprise") == {}
 
 
 @pytest.mark.parametrize(

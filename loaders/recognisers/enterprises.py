@@ -22,10 +22,11 @@ from loaders.context import Context
 from loaders.gazetteer import alternation, regex, word_set, words
 from loaders.mention import Mention, Span, free, longest
 from loaders.places import gazetteer
+from loaders.products import product_head
 from loaders.recognisers.lists import Listing, listings
 from loaders.recognisers.names import generic_vocabulary, head, is_place, known_enterprise_in
 from loaders.sentences import Sentence
-from loaders.wording import common_words, generic, proper_parts
+from loaders.wording import brand_words, common_words, generic, nouns, proper_parts
 
 ORG = regex("org_name_end")
 NOT_NAME = regex("not_firm_name")
@@ -62,7 +63,10 @@ class Enterprises:
     def _listed(self, listing: Listing, base: int, context: Context, projects: list[Mention]) -> list[Mention]:
         kind = _kind(listing)
         out = []
+        products = _product_endings(listing)
         for item in listing.items:
+            if item.text.endswith(products):
+                continue  # 药用玻璃、超薄玻璃、特种玻璃等…企业: a list names one kind of thing
             inside = any(p.start <= base + item.start and base + item.end <= p.end for p in projects)
             if kind is None or inside or (kind == "bare" and head(item.text)):
                 if _institute(item.text) and not inside:
@@ -140,8 +144,8 @@ def plausible(name: str, context: Context, strict: bool = False) -> bool:
     suffix = name.endswith(words("org_suffixes"))
     if (head(name) and not suffix) or re.search(r"(?:集群|产业|经济)$", name) or _product(name):
         return False
-    if suffix or name.endswith(words("company_suffixes")):
-        return True
+    if suffix or name.endswith(words("company_suffixes")) or name in brand_words():
+        return True  # 华为: a word the dictionary tags as a name is brand-like
     return bool(proper_parts(name)) if strict else name not in common_words()
 
 
@@ -151,9 +155,19 @@ def _feature(name: str) -> bool:
 
 
 def _product(name: str) -> bool:
-    """``药用玻璃``, ``不锈钢冷轧制品``: all nouns of the vocabulary, a product, not a firm
-    (an organisation's or a company's name ends in its suffix)."""
-    return generic(name) and not name.endswith((*words("org_suffixes"), *words("company_suffixes")))
+    """``药用玻璃``, ``不锈钢冷轧制品``: a name ending in a product of the industry
+    classification, or made of several nouns of the vocabulary, is a product, not a firm;
+    one noun alone (``腾讯``, ``小米``) may be a brand, as is a word the dictionary tags as a
+    name (``华为``); an organisation's or a company's name ends in its suffix."""
+    if name in brand_words() or name.endswith((*words("org_suffixes"), *words("company_suffixes"))):
+        return False
+    return product_head(name) is not None or (generic(name) and name not in nouns())
+
+
+def _product_endings(listing: Listing) -> tuple[str, ...]:
+    """The last words of a list's items that are products: an item ending the same way is
+    a product too (``超薄玻璃`` beside ``药用玻璃``, ``特种玻璃``)."""
+    return tuple({item.text[-2:] for item in listing.items if len(item.text) > 2 and _product(item.text)})
 
 
 def _organisation(name: str, suffix: str, context: Context) -> bool:

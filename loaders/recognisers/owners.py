@@ -25,7 +25,7 @@ from loaders.recognisers.names import (
     known_enterprises,
     org_prefix,
 )
-from loaders.wording import boundaries, common_words, opens_with, place_names, proper_parts
+from loaders.wording import boundaries, brand_words, common_words, opens_with, place_names, proper_parts
 from loaders.wording import nouns as pos_nouns
 
 
@@ -131,12 +131,21 @@ def _longest_split(rest: str, places: Places) -> str | None:
     cuts = boundaries(rest)
     for k in (4, 3, 2):
         stem, tail = rest[:k], rest[k:]
-        if len(tail) < 2 or k not in cuts or not _usable_stem(stem, places) or not proper_parts(stem):
+        if len(tail) < 2 or k not in cuts or _cuts_a_word(rest, k):
+            continue
+        if not _usable_stem(stem, places) or not proper_parts(stem):
             continue
         named = {f.surface for f in places.find(tail, lambda s, e: True)}
         if not proper_parts(tail, generic_vocabulary(), pos_nouns(), place_names(), named):
             return stem
     return None
+
+
+def _cuts_a_word(text: str, k: int) -> bool:
+    """Does a cut at ``k`` leave a lone character that ends the word before it (``西辽河流|域``:
+    流域), where no word of its own opens the rest (``电科蓝天|宇航`` stands)?"""
+    words = common_words()
+    return text[k - 1 : k + 1] in words and opens_with(text[k:], words) == 0
 
 
 def _usable_stem(stem: str, places: Places) -> bool:
@@ -153,8 +162,7 @@ def _usable_stem(stem: str, places: Places) -> bool:
 def product_vocabulary() -> frozenset[str]:
     """What a product or a facility is named with: the dictionary's nouns, the qualifiers
     and the generic vocabulary (heads apart)."""
-    brands = frozenset(load("pos")["names"])  # a common word tagged as a name (蓝天) may be a brand's
-    out = set(pos_nouns() - brands) | set(words("qualifiers")) | {s for s in generic_vocabulary() if len(s) >= 2}
+    out = set(pos_nouns() - brand_words()) | set(words("qualifiers")) | {s for s in generic_vocabulary() if len(s) >= 2}
     return frozenset(out - set(words("project_heads")))
 
 

@@ -21,10 +21,11 @@ from loaders.context import Context
 from loaders.gazetteer import pattern, regex, word_set, words
 from loaders.mention import Mention, Span, free, longest
 from loaders.numbers import find_quantities
+from loaders.products import product_head
 from loaders.recognisers.ellipsis import borrowed_head, elliptical, metro_lines, shared_head
 from loaders.recognisers.lists import Listing, listings
 from loaders.recognisers.names import PHASE, anchored, head, head_pattern, is_place, known_enterprise_in
-from loaders.recognisers.owners import owner, product_vocabulary
+from loaders.recognisers.owners import Owner, owner, product_vocabulary
 from loaders.recognisers.project_spans import (
     after_conjunction,
     after_placed_verb,
@@ -33,7 +34,7 @@ from loaders.recognisers.project_spans import (
     shared_modifier,
 )
 from loaders.sentences import Sentence
-from loaders.wording import generic
+from loaders.wording import brand_words, generic
 
 COUNT = regex("count_of_items")
 
@@ -86,6 +87,30 @@ class Projects:
                 out.append(self.mention(full, item.start, item.end, sentence, context, status, alias=text))
             elif _owned_product(text, context, kind):
                 out.append(self.mention(text, item.start, item.end, sentence, context, status))
+        if kind == "named":
+            out.extend(self._parallel(listing, out, sentence, context, status))
+        return out
+
+    def _parallel(
+        self, listing: Listing, taken: list[Mention], sentence: Sentence, context: Context, status: str | None
+    ) -> list[Mention]:
+        """The items of a list its category calls projects that name a product (``不锈钢冷轧
+        制品等新项目``, D20), or that open, as their owned siblings do, with a name of the
+        same length no common word covers (``扎铝二期35万吨电解铝、锦联55万吨易拉罐、创银
+        高纯铝及深加工等项目``: 创银)."""
+        starts = {m.start - sentence.start for m in taken}
+        stems = {m.attributes["owner"][2] - m.attributes["owner"][1] for m in taken if m.attributes["owner"]}
+        out = []
+        for item in listing.items:
+            text = item.text.strip()
+            if item.start in starts or len(text) < 4 or is_place(text, context.places) or _organisation_name(text):
+                continue
+            stem = next((text[:n] for n in sorted(stems) if _brand_stem(text[:n], context)), None)
+            if stem is not None:
+                named = Owner(stem, 0, len(stem))
+                out.append(self.mention(text, item.start, item.end, sentence, context, status, owned_by=named))
+            elif product_head(text):
+                out.append(self.mention(text, item.start, item.end, sentence, context, status))
         return out
 
     # -- names with a head -------------------------------------------------------------------
@@ -126,11 +151,12 @@ class Projects:
         status: str | None,
         alias: str | None = None,
         listed: bool = True,
+        owned_by: Owner | None = None,
     ) -> Mention:
         start, end = start + sentence.start, end + sentence.start  # offsets were the sentence's
         quantities = [q for q in find_quantities(name) if q.unit not in words("count_units")]
         phase = PHASE.search(name)
-        found_owner = owner(name, context.places, listed)
+        found_owner = owned_by or owner(name, context.places, listed)
         product = _product(name, found_owner.end if found_owner else 0)
         attributes = {
             "capacity": {"value": quantities[0].value, "unit": quantities[0].unit} if quantities else None,
@@ -176,6 +202,13 @@ def _owned_product(text: str, context: Context, kind: str) -> bool:
     if bool(known_enterprise_in(found.name)) or found.name.endswith(words("company_suffixes")):
         return True
     return kind == "project" or (kind == "named" and _product(text, found.end) is not None)
+
+
+def _brand_stem(stem: str, context: Context) -> bool:
+    """A name's opening that could be a firm's: no common word, place or figure."""
+    if re.search(r"[^\u4e00-\u9fff]", stem) or is_place(stem, context.places):
+        return False
+    return stem in brand_words() or not generic(stem)
 
 
 def _plain(modifier: str) -> bool:
