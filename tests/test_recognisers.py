@@ -65,6 +65,13 @@ def test_items_of_a_project_list_read_like_their_siblings():
     assert "碳纤维复合材料" in found("开工建设碳纤维复合材料等新项目。", "Project")
 
 
+def test_a_plant_s_first_products_name_its_project():
+    projects = found("推动蒙城华菱锻件产品下线，芜湖奇瑞新能源汽车量产。", "Project")
+    assert projects["蒙城华菱锻件"]["owner"][0] == "华菱"
+    assert projects["芜湖奇瑞新能源汽车"]["owner"][0] == "奇瑞新能源"  # a company suffix, as 鹏辉新能源
+    assert found("推动新产品下线。", "Project") == {}
+
+
 def test_a_river_basin_owns_no_project():
     projects = found("积极争取汉江流域生态保护修复工程等项目资金。", "Project")
     assert [a["owner"] for a in projects.values()] == [None] * len(projects)

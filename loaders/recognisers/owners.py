@@ -14,6 +14,7 @@ from functools import cache
 from loaders.clauses import strip_leading
 from loaders.gazetteer import load, pattern, word_set, words
 from loaders.places import Places
+from loaders.products import product_head
 from loaders.recognisers.names import (
     PHASE,
     PHASE_SUFFIX,
@@ -167,11 +168,14 @@ def product_vocabulary() -> frozenset[str]:
 
 
 def _product_start(tail: str, places: Places) -> bool:
-    """Does a product, a figure, a line, a place or a qualifier open ``tail``?"""
+    """Does a product, a figure, a line, a place or a qualifier open ``tail``, or is it a
+    short product of the industry classification?"""
     if re.match(r"^(?:[A-Za-z\d]|[一二三四五六七八九十]+[线期])", tail):
         return True
     if any(f.start == 0 for f in places.find(tail, lambda s, e: True)) or tail[:2] in place_names():
         return True
+    if len(tail) <= 4 and product_head(tail) is not None:
+        return True  # 龙马|铸锻件: a short product named by its head
     return bool(opens_with(tail, product_vocabulary())) and not opens_with(tail, frozenset(words("project_heads")))
 
 

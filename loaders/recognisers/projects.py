@@ -49,6 +49,7 @@ class Projects:
             found.extend(self._listed(listing, sentence, context))
         if sentence.heading is None:
             found.extend(self._headed(sentence, context))
+        found.extend(self._launched(sentence, context))
         for n, s, e, status in metro_lines(text):
             found.append(self.mention(n, s, e, sentence, context, status, alias=text[s:e]))
         return [m for m in longest(found) if free(m, blocked)]
@@ -138,6 +139,19 @@ class Projects:
                 out.append(self.mention(name, start, m.end(), sentence, context, status, listed=False))
             for n, s, e in shared:
                 out.append(self.mention(n, s, e, sentence, context, status, listed=False))
+        return out
+
+    # -- a plant's first products -----------------------------------------------------------
+    def _launched(self, sentence: Sentence, context: Context) -> list[Mention]:
+        """``推动科区龙马铸锻件产品下线``: an enterprise's product, named by a product of the
+        industry classification, whose first units come off the line."""
+        text, out = sentence.text, []
+        for m in regex("product_launch").finditer(text):
+            begin = clause_start(text, m.start())
+            name = strip_leading(after_conjunction(text[begin : m.start()]), keep=3)[0]
+            start = m.start() - len(name)
+            if 4 <= len(name) <= 16 and balanced(name) and product_head(name) and owner(name, context.places):
+                out.append(self.mention(name, start, m.start(), sentence, context, m.group()))
         return out
 
     # -- one mention -----------------------------------------------------------------------
