@@ -25,7 +25,7 @@ def test_health_and_stats(client):
 
 def test_list_nodes_with_filters_and_paging(client):
     page = client.get(f"{API}/nodes", params={"type": "Project", "banner": "科区", "limit": 1}).json()
-    assert page["total"] == 2 and len(page["items"]) == 1 and page["truncated"]
+    assert page["total"] == 3 and len(page["items"]) == 1 and page["truncated"]
     aluminium = client.get(f"{API}/nodes", params={"type": "Project", "industry": "铝基新材料产业"}).json()
     assert "锦联55万吨易拉罐" in {n["name"] for n in aluminium["items"]}
     text = client.get(f"{API}/nodes", params={"text": "易拉罐"}).json()
