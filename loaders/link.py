@@ -25,6 +25,7 @@ from loaders.gazetteer import load
 from loaders.mention import Mention
 from loaders.nodes import Nodes
 from loaders.places import SOURCE as PLACE_SOURCE
+from loaders.recognisers.names import head
 from loaders.sentences import Sentence
 from loaders.taxonomy import SOURCE as INDUSTRY_SOURCE
 from loaders.taxonomy import sector_of, taxonomy
@@ -51,12 +52,12 @@ class Linker:
         self._gazetteer()
 
     def _structure(self) -> None:
-        for head in self.context.document.headings:
-            nid = self.nodes.headings[id(head)]
-            prov = self.b.span(head.start, head.end)
+        for heading in self.context.document.headings:
+            nid = self.nodes.headings[id(heading)]
+            prov = self.b.span(heading.start, heading.end)
             self.b.edge(nid, self.b.plan_id, "part-of", prov)
-            if head.parent is not None:
-                self.b.edge(nid, self.nodes.headings[id(head.parent)], "supports", prov)
+            if heading.parent is not None:
+                self.b.edge(nid, self.nodes.headings[id(heading.parent)], "supports", prov)
 
     def _sentence(self, s: Sentence, following: Sentence | None) -> None:
         found = self.context.mentions(s)
@@ -69,7 +70,7 @@ class Linker:
         projects = [m for m in found if m.type == "Project"]
         if not projects:
             return
-        targets = targets or self._opening_targets(s, following)
+        opening = [] if targets else self._opening_targets(s, following)
         industries = [ids[id(m)] for m in found if m.type == "Industry"] or self._heading_industries(s)
         carrier = self._carrier(s, found, ids)
         if carrier is not None:
@@ -81,7 +82,7 @@ class Linker:
             prov = self._prov(p, s)
             if task:
                 self.b.edge(pid, task, "supports", prov)
-            for t in targets:
+            for t in targets + [t for t in opening if _counts_its_kind(t, p)]:
                 tid = self.nodes.of(t, following if following and t.start >= following.start else s)
                 self.b.edge(pid, tid, "supports", self.b.span(min(p.start, t.start), max(p.end, t.end)))
             for iid in industries:
@@ -106,13 +107,13 @@ class Linker:
         return out
 
     def _heading_industries(self, s: Sentence) -> list[str]:
-        head = s.task
-        while head is not None and head.kind == "task":
-            sentence = self._heading_sentences.get(id(head))
+        heading = s.task
+        while heading is not None and heading.kind == "task":
+            sentence = self._heading_sentences.get(id(heading))
             named = [m for m in self.context.mentions(sentence, "Industry")] if sentence else []
             if named:
                 return [self.nodes.of(named[0], sentence)]  # type: ignore[arg-type]
-            head = head.parent
+            heading = heading.parent
         return []
 
     def _industry(self, pid: str, p: Mention, iid: str, prov: Provenance) -> None:
@@ -186,3 +187,11 @@ class Linker:
                 if down in present:
                     fact = f"{name} 是 {down} 的上游"
                     self.b.edge(nid, present[down], "upstream-of", self.b.gazetteer(INDUSTRY_SOURCE, fact))
+
+
+def _counts_its_kind(target: Mention, project: Mention) -> bool:
+    """A target opening the next sentence counts the projects before it only when it counts
+    their kind: the noun a project's head ends in (产业园 → 园: ``实施工业园区基础设施项目15个``
+    after ``…产业园建设``; 铁路 → 路: no ``建成充电基础设施终端7.5万个`` after railways)."""
+    h = head(project.name)
+    return h is not None and h[-1] in target.name

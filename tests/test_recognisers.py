@@ -72,6 +72,19 @@ def test_a_plant_s_first_products_name_its_project():
     assert found("推动新产品下线。", "Project") == {}
 
 
+def test_a_target_opening_the_next_sentence_counts_only_projects_of_its_kind():
+    body = "加快建设渝昆高铁、成达万高铁等项目。建成充电桩2万个。加快推进宁德新材料产业园建设。建设工业园区标准厂房20万平方米。"
+    graph = extract(HEAD + body + "\n", "phrases.txt")
+    names = {n.id: n.name for n in graph.nodes}
+    fed = {
+        (names[e.source], names[e.target])
+        for e in graph.edges
+        if e.type == "supports" and e.source.startswith("project:")
+    }
+    assert ("宁德新材料产业园", "建设工业园区标准厂房20万平方米") in fed  # 园: the target counts parks
+    assert not {t for p, t in fed if p.endswith("高铁")} & {"建成充电桩2万个"}  # railways build no charging piles
+
+
 def test_a_river_basin_owns_no_project():
     projects = found("积极争取汉江流域生态保护修复工程等项目资金。", "Project")
     assert [a["owner"] for a in projects.values()] == [None] * len(projects)
@@ -175,6 +188,10 @@ def test_industries_keep_the_text_s_own_words(phrase, industries):
             "地区生产总值增长5%以上，一般公共预算收入增长3%。",
             {"地区生产总值增长5%以上", "一般公共预算收入增长3%"},
         ),
+        ("改造提升城市道路40条、桥梁12座。", {"改造提升城市道路40条", "改造提升桥梁12座"}),  # the verb carried
+        ("肉类产量达74万吨、牛奶产量67万吨。", {"肉类产量达74万吨", "牛奶产量67万吨"}),  # a trailing verb is not
+        ("完成华能电厂、国电电厂共4台煤电机组改造。", {"4台煤电机组改造"}),  # 共: the count and what it counts
+        ("新增四星级饭店30家、等级民宿100家。", {"新增四星级饭店30家", "新增等级民宿100家"}),  # 等级 is no list
     ],
 )
 def test_targets(phrase, targets):

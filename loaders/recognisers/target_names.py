@@ -10,6 +10,7 @@ import re
 from loaders.gazetteer import alternation, load, words
 from loaders.mention import Mention
 from loaders.numbers import find_quantities
+from loaders.wording import common_words
 
 PLURAL_LIST = re.compile(r"[、和]")
 
@@ -39,7 +40,7 @@ def target(
 
 def strip_framing(text: str) -> tuple[str, int]:
     """Drop framing verbs and adverbs (力争, 确保, 年内 …) and a dangling 和/等 from the front."""
-    cut = 1 if text[:1] in ("和", "等", "及", "与") else 0
+    cut = 1 if text[:1] in ("和", "等", "及", "与") and text[:2] not in common_words() else 0  # not 等级, 及时
     framing = words("framing_words")
     changed = True
     while changed:

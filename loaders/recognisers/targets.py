@@ -29,7 +29,7 @@ from loaders.recognisers.target_names import (
     trailing_change,
     without_leading_changes,
 )
-from loaders.wording import only_verbs
+from loaders.wording import common_words, only_verbs
 
 if TYPE_CHECKING:
     from loaders.context import Context
@@ -41,6 +41,7 @@ PAST_YEAR = re.compile(r"(19|20)\d{2}年")
 BASE_YEAR = regex("base_year")
 PREPOSITION = regex("target_preposition")
 SPREAD = regex("target_spread")
+TOTAL = regex("target_total")
 BASE_PERIOD = re.compile(r"(?:比|较|同比)(?:上年|去年|上年度)(?:同期)?")
 
 
@@ -66,6 +67,15 @@ class _Clause:
                 out.extend(listed_indicators(mention))
                 change = mention.attributes["change"] or change
         return shared_noun(out, self.text)
+
+    def _carried(self, name: str, head: str, inherited: str | None, start: int) -> str:
+        """``更新改造复康路等道路80条、桥梁15座``: a conjunct with no verb of its own after one
+        whose verb leads it takes that verb (更新改造桥梁15座); a verb that follows its
+        indicator (``肉类产量达74万吨、牛奶产量67万吨``) is not carried."""
+        if not inherited or head.startswith(inherited) or start == 0:
+            return name
+        before = self.text[:start]
+        return inherited + name if re.search(rf"(?:^|[、，,]){re.escape(inherited)}", before) else name
 
     def _spread(self) -> list[Mention] | None:
         m = SPREAD.search(self.text)
@@ -114,8 +124,13 @@ class _Clause:
         written_start = cut
         qs, qe = q.start - cut, q.end - cut
         head, tail = text[:qs], text[qe:]
+        if TOTAL.search(head) and _noun_part(tail):  # 完成大港电厂共6台亚临界机组替代: the count and what it counts
+            text, cut = text[qs:], cut + qs
+            qs, qe = 0, qe - qs
+            head, tail = "", text[qe:]
         listed = head.rfind("等")
-        if listed >= 0 and len(head) - listed > 4:  # “A、B等商贸流通领域重点项目共40个”: the category names it
+        if listed >= 0 and len(head) - listed > 4 and not _inside_a_word(head, listed):
+            # “A、B等商贸流通领域重点项目共40个”: the category names it
             lead_verb = leading_change(head) or ""
             text, cut = lead_verb + text[listed + 1 :], cut + listed + 1 - len(lead_verb)
             qs, qe = q.start - cut, q.end - cut
@@ -124,6 +139,8 @@ class _Clause:
         tail = _noun_part(tail)
         keeps_tail = _keeps_tail(head, tail, lead)
         name = text[: qe + len(tail)] if keeps_tail else text[:qe]
+        if lead is None and trailing_change(head) is None:
+            name = self._carried(name, head, inherited, s)
         if len(name) < 3 or not re.search(r"[\u4e00-\u9fff]", name.replace(q.unit, "")):
             return None
         trail = trailing_change(head)
@@ -206,3 +223,9 @@ def _indicator(head: str, tail: str, lead: str | None, trail: str | None) -> tup
     if base:
         indicator = indicator[: base.start()] + indicator[base.end() :]
     return indicator.strip("的"), base
+
+
+def _inside_a_word(text: str, at: int) -> bool:
+    """Is the character at ``at`` part of a word with its neighbour (等级, 高等)?"""
+    words_ = common_words()
+    return text[max(at - 1, 0) : at + 1] in words_ or text[at : at + 2] in words_
