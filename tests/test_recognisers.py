@@ -85,6 +85,10 @@ def test_a_target_opening_the_next_sentence_counts_only_projects_of_its_kind():
     assert not {t for p, t in fed if p.endswith("高铁")} & {"建成充电桩2万个"}  # railways build no charging piles
 
 
+def test_common_wording_opening_a_project_is_no_owner():
+    assert found("推动全天时智能巡检机器人、高速率光网等一批产业化项目落地。", "Enterprise") == {}
+
+
 def test_a_river_basin_owns_no_project():
     projects = found("积极争取汉江流域生态保护修复工程等项目资金。", "Project")
     assert [a["owner"] for a in projects.values()] == [None] * len(projects)

@@ -115,12 +115,14 @@ def _product_split(rest: str, places: Places) -> str | None:
 
 
 def _plain_words(stem: str) -> bool:
-    """``火星``, ``低空制造``, ``环卫保洁``: a word, or two, of common wording, no brand."""
+    """``火星``, ``低空制造``, ``环卫保洁``, ``全天时``, ``使用超``: a word, two words, or three
+    characters of common wording with no part of their own, no brand."""
 
     def plain(word: str) -> bool:
         return word in common_words() or word in generic_vocabulary()
 
-    return plain(stem) or (len(stem) == 4 and plain(stem[:2]) and plain(stem[2:]))
+    two_words = len(stem) == 4 and plain(stem[:2]) and plain(stem[2:])
+    return plain(stem) or two_words or (len(stem) == 3 and not proper_parts(stem))
 
 
 def _longest_split(rest: str, places: Places) -> str | None:
