@@ -28,12 +28,7 @@ from graph.store import GraphStore, PlanGraphs
 
 __all__ = ["PlanView", "belongs", "plans_of"]
 
-CORRECTION = "correction:"
 R = TypeVar("R", Node, Edge)
-
-
-def _made(p: Provenance) -> bool:
-    return p.source.startswith(CORRECTION)
 
 
 def belongs(provenance: Sequence[Provenance], plan_id: str) -> bool:
@@ -43,7 +38,7 @@ def belongs(provenance: Sequence[Provenance], plan_id: str) -> bool:
     for p in provenance:
         if p.plan == plan_id:
             return True
-        planless = planless and _made(p) and not p.plan
+        planless = planless and p.from_correction and not p.plan
     return planless
 
 
@@ -54,7 +49,7 @@ def plans_of(record: Node | Edge) -> list[str]:
 
 def _scoped(record: R, plan_id: str) -> R:
     """The record with the provenance of ``plan_id`` (and every correction's mark) only."""
-    kept = [p for p in record.provenance if p.plan == plan_id or _made(p)]
+    kept = [p for p in record.provenance if p.plan == plan_id or p.from_correction]
     return record if len(kept) == len(record.provenance) else record.model_copy(update={"provenance": kept})
 
 
@@ -133,9 +128,9 @@ class PlanView(GraphStore):
         kept: list[Edge] = []
         made: list[Edge] = []
         for e in found:
-            if any(p.plan == plan and not _made(p) for p in e.provenance):
+            if any(p.plan == plan and not p.from_correction for p in e.provenance):
                 kept.append(e)
-            elif any(_made(p) for p in e.provenance):
+            elif any(p.from_correction for p in e.provenance):
                 made.append(e)
         if made:  # an officer's edge: where both its ends are
             ends = self.nodes_by_id(sorted({x for e in made for x in (e.source, e.target)}))

@@ -18,6 +18,7 @@ NODE_TYPES: tuple[str, ...] = NodeType.__args__  # type: ignore[attr-defined]
 EDGE_TYPES: tuple[str, ...] = EdgeType.__args__  # type: ignore[attr-defined]
 
 TEXT = "text"
+CORRECTION = "correction:"  # the source prefix of what an officer's correction made
 
 
 class Provenance(BaseModel):
@@ -31,6 +32,11 @@ class Provenance(BaseModel):
     end: int | None = Field(default=None, description="character offset just past the quote")
     source: str = Field(default=TEXT, description="'text', or 'gazetteer:<name>' for knowledge not taken from the text")
 
+    @property
+    def from_correction(self) -> bool:
+        """Made by an officer's correction (``correction:<id>``), not by a plan's load."""
+        return self.source.startswith(CORRECTION)
+
 
 class Node(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -41,6 +47,13 @@ class Node(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     attributes: dict[str, Any] = Field(default_factory=dict)
     provenance: list[Provenance] = Field(default_factory=list)
+
+    @property
+    def corrected(self) -> bool:
+        """Changed or added by a correction. Corrections are applied after every load and
+        each appends its marker (``graph.rewrite``), so a corrected node's last provenance
+        is a correction's: one look, however many plans name the node."""
+        return bool(self.provenance) and self.provenance[-1].from_correction
 
 
 class Edge(BaseModel):

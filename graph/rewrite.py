@@ -27,7 +27,7 @@ from graph.corrections import (
     Subject,
 )
 from graph.ids import PLAN_SCOPED, node_id
-from graph.records import Edge, Node, Provenance
+from graph.records import CORRECTION, Edge, Node, Provenance
 from graph.store import GraphStore
 
 State = Literal["applied", "re-keyed", "orphaned"]
@@ -148,8 +148,12 @@ def _plan_of(node: Node) -> str:
 
 
 def _marker(c: Correction, node: Node, text: str) -> Provenance:
-    quote = f"{text}：{c.why}" if c.why else text
-    return Provenance(plan=_plan_of(node), quote=quote, source=f"correction:{c.id}")
+    return _mark(c, _plan_of(node), text)
+
+
+def _mark(c: Correction, plan: str, text: str) -> Provenance:
+    """The provenance a correction leaves: what it says, why, and its id as the source."""
+    return Provenance(plan=plan, quote=f"{text}：{c.why}" if c.why else text, source=f"{CORRECTION}{c.id}")
 
 
 def subject_of(node: Node) -> Subject:
@@ -224,8 +228,7 @@ class _Resolver:
         if c.type in PLAN_SCOPED and not c.plan:
             return "orphaned", f"a {c.type} needs its plan"
         nid = node_id(c.type, c.name, c.plan if c.type in PLAN_SCOPED else None)
-        quote = c.quote or c.note or "补充"
-        mark = Provenance(plan=c.plan or "", quote=f"{quote}：{c.why}" if c.why else quote, source=f"correction:{c.id}")
+        mark = _mark(c, c.plan or "", c.quote or c.note or "补充")
         node = Node(id=nid, type=c.type, name=c.name, aliases=c.aliases, attributes=c.attributes, provenance=[mark])
         self.r.added_nodes[nid] = node
         for name in (c.name, *c.aliases):
@@ -240,10 +243,8 @@ class _Resolver:
         if isinstance(c, DeleteEdge):
             self.r.deleted_edges.add(key)
         else:
-            quote = c.quote or c.note or "补充"
             source = self.r.added_nodes.get(s) or self.base.node(s)
-            plan = _plan_of(source) if source is not None else ""
-            mark = Provenance(plan=plan, quote=f"{quote}：{c.why}" if c.why else quote, source=f"correction:{c.id}")
+            mark = _mark(c, _plan_of(source) if source is not None else "", c.quote or c.note or "补充")
             self.r.added_edges[key] = Edge(source=s, target=t, type=c.edge_type, provenance=[mark])
         return ("re-keyed" if "re-keyed" in (s_state, t_state) else "applied"), " → ".join(key[:2])
 

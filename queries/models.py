@@ -6,7 +6,6 @@ from pydantic import BaseModel, ConfigDict
 
 from graph.records import Edge, Node
 
-CORRECTION = "correction:"
 DEFAULT_DEPTH = 6
 MAX_DEPTH = 20
 DEFAULT_LIMIT = 100
@@ -25,8 +24,7 @@ class NodeRef(BaseModel):
 
     @classmethod
     def of(cls, node: Node) -> NodeRef:
-        corrected = any(p.source.startswith(CORRECTION) for p in node.provenance)
-        return cls(id=node.id, type=node.type, name=node.name, corrected=corrected)
+        return cls(id=node.id, type=node.type, name=node.name, corrected=node.corrected)
 
 
 class Hop(BaseModel):

@@ -177,3 +177,16 @@ def test_the_api_lists_and_with_the_token_makes_and_undoes(tongliao_store):
     assert bad.status_code == 422 and "needs name" in bad.json()["error"]["message"]
     assert client.delete(f"/api/v1/corrections/{made.json()['id']}", headers=auth).status_code == 200
     assert client.get("/api/v1/nodes/banner:科尔沁区").status_code == 200
+
+
+def test_what_a_correction_touches_is_marked_corrected_and_nothing_else(tongliao_store, tmp_path, tongliao_path):
+    """A node a rename, a set or a merge changed stays marked after another plan is loaded
+    (the overlay is applied again after it, its marker last); the others are not marked."""
+    record(tongliao_store, CorrectionRequest(op="rename", node="锦联", name="锦联铝材"))
+    record(tongliao_store, CorrectionRequest(op="set-attribute", node="梅花生物", key="全称", value="梅花生物科技集团"))
+    record(tongliao_store, CorrectionRequest(op="merge", node="扎铝", into="创源"))
+    copy = tmp_path / "2026.txt"
+    copy.write_text(tongliao_path.read_text(encoding="utf-8").replace("2025", "2026"), encoding="utf-8")
+    cli("load", str(copy), "--store", str(tongliao_store.directory))
+    marked = {n.name for n in open_store(tongliao_store.directory).nodes(["Enterprise"]) if n.corrected}
+    assert marked == {"锦联铝材", "梅花生物", "创源"}
