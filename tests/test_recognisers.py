@@ -89,6 +89,14 @@ def test_common_wording_opening_a_project_is_no_owner():
     assert found("推动全天时智能巡检机器人、高速率光网等一批产业化项目落地。", "Enterprise") == {}
 
 
+def test_a_numbered_metro_line_has_no_owner():
+    assert found("建成地铁5号线一期、地铁12号线北段。", "Enterprise") == {}
+
+
+def test_a_clause_with_a_preposition_names_no_firm():
+    assert found("推动优质资源在渝拓链展业。", "Enterprise") == {}
+
+
 def test_a_river_basin_owns_no_project():
     projects = found("积极争取汉江流域生态保护修复工程等项目资金。", "Project")
     assert [a["owner"] for a in projects.values()] == [None] * len(projects)

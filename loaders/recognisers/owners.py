@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from loaders.clauses import strip_leading
-from loaders.gazetteer import load, pattern, word_set, words
+from loaders.gazetteer import load, pattern, regex, word_set, words
 from loaders.places import Places
 from loaders.products import product_head
 from loaders.recognisers.names import (
@@ -41,6 +41,8 @@ def owner(name: str, places: Places, listed: bool = True) -> Owner | None:
     """The enterprise a project name opens with, after any place prefix; lines, airports
     and other works no enterprise's name heads have none. A name met outside a list of
     projects is split at a product only when its head is one only enterprises have (总部)."""
+    if regex("metro_line").search(name):
+        return None  # 地铁4号线北段: a numbered line is the city's, no firm's
     h = head(name)
     bare = PHASE_SUFFIX.sub("", h) if h else None
     if bare is not None and (not bare.endswith(tuple(words("owner_heads"))) or bare in words("line_heads")):
