@@ -53,6 +53,7 @@ class Context:
     places: Places
     budget: Budget
     lists: LocalLists = field(default_factory=LocalLists)  # the store's own names
+    plan_genre: bool = False  # a 计划报告 or 五年规划 (DECISIONS.md), not a 政府工作报告 (DECISIONS_GWR.md)
     found: dict[int, list[Mention]] = field(default_factory=dict)  # sentence start → mentions
 
     @property

@@ -43,7 +43,7 @@ def document(text: str, source_name: str = "plan.txt", lists: LocalLists | None 
     places = Places(identity.region, regions=plan_genre, extra=extra)
     doc: Document = Segmenter(layout, scope, plan_genre, lambda s: bool(places.find(s))).run()
     budget.check()
-    return Context(doc, identity, places, budget, lists)
+    return Context(doc, identity, places, budget, lists, plan_genre=plan_genre)
 
 
 def local_places(lists: LocalLists, places: Places) -> dict[str, Place]:

@@ -46,8 +46,8 @@ BASE_PERIOD = re.compile(r"(?:比|较|同比)(?:上年|去年|上年度)(?:同�
 
 
 class _Clause:
-    def __init__(self, text: str, offset: int, sentence: str) -> None:
-        self.text, self.offset, self.sentence = text, offset, sentence
+    def __init__(self, text: str, offset: int, sentence: str, carry: bool) -> None:
+        self.text, self.offset, self.sentence, self.carry = text, offset, sentence, carry
 
     def targets(self) -> list[Mention]:
         if PREPOSITION.match(self.text) or (
@@ -69,10 +69,12 @@ class _Clause:
         return shared_noun(out, self.text)
 
     def _carried(self, name: str, head: str, inherited: str | None, start: int) -> str:
-        """``更新改造复康路等道路80条、桥梁15座``: a conjunct with no verb of its own after one
-        whose verb leads it takes that verb (更新改造桥梁15座); a verb that follows its
-        indicator (``肉类产量达74万吨、牛奶产量67万吨``) is not carried."""
-        if not inherited or head.startswith(inherited) or start == 0:
+        """``更新改造复康路等道路80条、桥梁15座``: in a work report a conjunct with no verb of
+        its own after one whose verb leads it takes that verb (更新改造桥梁15座, DECISIONS_GWR.md:
+        names rebuilt with the shared parts); a plan keeps the conjunct as written (换热站30座,
+        DECISIONS.md D04). A verb that follows its indicator (``肉类产量达74万吨、牛奶产量
+        67万吨``) is never carried."""
+        if not self.carry or not inherited or head.startswith(inherited) or start == 0:
             return name
         before = self.text[:start]
         return inherited + name if re.search(rf"(?:^|[、，,]){re.escape(inherited)}", before) else name
@@ -161,9 +163,12 @@ class _Clause:
         )
 
 
-def find_targets(sentence: str, offset: int, masked: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+def find_targets(
+    sentence: str, offset: int, masked: Sequence[tuple[int, int]] = (), carry_verbs: bool = False
+) -> list[Mention]:
     """Targets stated in one sentence; ``masked`` spans (project names) are skipped,
-    so a capacity inside a name (扎铝二期35万吨电解铝) is never read as a target."""
+    so a capacity inside a name (扎铝二期35万吨电解铝) is never read as a target;
+    ``carry_verbs``: conjuncts take their neighbour's leading verb (a work report's names)."""
     text = sentence
     for ms, me in masked:
         a, b = ms - offset, me - offset
@@ -176,7 +181,7 @@ def find_targets(sentence: str, offset: int, masked: Sequence[tuple[int, int]] =
         pos = start + len(piece)
         for part in re.finditer(rf"[^{MASK}]+", piece):
             if find_quantities(part.group()):
-                out.extend(_Clause(part.group(), offset + start + part.start(), text).targets())
+                out.extend(_Clause(part.group(), offset + start + part.start(), text, carry_verbs).targets())
     return out
 
 
@@ -189,7 +194,7 @@ class Targets:
     def find(self, sentence: Sentence, context: Context, blocked: list[Span]) -> list[Mention]:
         if sentence.review:
             return []
-        return find_targets(sentence.text, sentence.start, blocked)
+        return find_targets(sentence.text, sentence.start, blocked, carry_verbs=not context.plan_genre)
 
 
 def _noun_part(tail: str) -> str:
