@@ -97,6 +97,18 @@ def test_a_clause_with_a_preposition_names_no_firm():
     assert found("推动优质资源在渝拓链展业。", "Enterprise") == {}
 
 
+@pytest.mark.parametrize(
+    ("phrase", "projects"),
+    [
+        ("推进良渚、河姆渡遗址博物馆建设。", {"良渚遗址博物馆", "河姆渡遗址博物馆"}),  # the head begins at a word
+        ("推进北沿江、通苏嘉甬、盐泰锡常宜高铁建设。", {"北沿江高铁", "通苏嘉甬高铁", "盐泰锡常宜高铁"}),
+        ("推进大青沟、银沙湾5A级景区创建。", {"大青沟5A级景区", "银沙湾5A级景区"}),
+    ],
+)
+def test_short_items_share_the_head_of_the_named_project(phrase, projects):
+    assert set(found(phrase, "Project")) == projects
+
+
 def test_a_river_basin_owns_no_project():
     projects = found("积极争取汉江流域生态保护修复工程等项目资金。", "Project")
     assert [a["owner"] for a in projects.values()] == [None] * len(projects)

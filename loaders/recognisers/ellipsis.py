@@ -17,7 +17,7 @@ from loaders.clauses import CLAUSE_BREAK, clause_start, split_items, status_afte
 from loaders.gazetteer import regex, word_set, words
 from loaders.places import Places
 from loaders.recognisers.names import generic_vocabulary, head
-from loaders.wording import proper_parts
+from loaders.wording import boundaries, common_words, opens_with, proper_parts
 
 METRO = regex("metro_line")
 SCOPE = regex("list_scope")
@@ -76,11 +76,28 @@ def shared_head(text: str, start: int, name: str, head_word: str, places: Places
 
 def _own_part(name: str, core: str, places: Places) -> str | None:
     """The part of ``name`` that corresponds to a short item: its leading place when the
-    item is a place, else as many characters as the item has."""
+    item is a place, all before the head when that is one proper name (``北沿江、盐泰锡常宜
+    高铁``: 北沿江高铁), else about as many characters as the item has (one more or less),
+    ending where a word ends and, where it can, where a word begins (``凌家滩、双墩遗址博物馆``:
+    双墩, so 凌家滩遗址博物馆, not 凌家滩址博物馆; ``良渚、河姆渡遗址博物馆``: 河姆渡)."""
     lead = places.find(name, lambda s, e: True)
     if places.find(core, lambda s, e: True) and lead and lead[0].start == 0:
         return name[: lead[0].end]
-    return name[: len(core)] if len(name) - len(core) >= 2 else None
+    if len(name) - len(core) < 2:
+        return None
+    h = head(name)
+    modifier = name[: -len(h)] if h else ""
+    words = common_words()
+    proper = re.fullmatch(r"[\u4e00-\u9fff]{2,}", modifier) and not any(
+        modifier[i : i + 2] in words for i in range(len(modifier) - 1)
+    )
+    if proper:
+        return modifier  # 北沿江、盐泰锡常宜高铁: the item stands for the whole proper name
+    cuts = sorted(
+        (k for k in boundaries(name) if abs(k - len(core)) <= 1 and 0 < k <= len(name) - 2),
+        key=lambda k: (not opens_with(name[k:], words), abs(k - len(core)), k),
+    )
+    return name[: cuts[0]] if cuts else None
 
 
 def metro_lines(text: str) -> list[tuple[str, int, int, str | None]]:

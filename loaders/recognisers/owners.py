@@ -111,7 +111,7 @@ def _product_split(rest: str, places: Places) -> str | None:
         stem, tail = rest[:k], rest[k:]
         if opening > k:
             return None  # 硅基新材料项目: the name opens with its product
-        if len(tail) >= 2 and k in cuts and _usable_stem(stem, places) and _product_start(tail, places):
+        if len(tail) >= 2 and _clean_cut(rest, k, cuts) and _usable_stem(stem, places) and _product_start(tail, places):
             return None if _plain_words(stem) else stem
     return None
 
@@ -136,7 +136,7 @@ def _longest_split(rest: str, places: Places) -> str | None:
     cuts = boundaries(rest)
     for k in (4, 3, 2):
         stem, tail = rest[:k], rest[k:]
-        if len(tail) < 2 or k not in cuts or _cuts_a_word(rest, k):
+        if len(tail) < 2 or not _clean_cut(rest, k, cuts):
             continue
         if not _usable_stem(stem, places) or not proper_parts(stem):
             continue
@@ -146,11 +146,12 @@ def _longest_split(rest: str, places: Places) -> str | None:
     return None
 
 
-def _cuts_a_word(text: str, k: int) -> bool:
-    """Does a cut at ``k`` leave a lone character that ends the word before it (``西辽河流|域``:
-    流域), where no word of its own opens the rest (``电科蓝天|宇航`` stands)?"""
+def _clean_cut(text: str, k: int, cuts: set[int]) -> bool:
+    """Is ``k`` a word boundary (``cuts``, by forward matching) that leaves no lone character
+    ending the word before it (``西辽河流|域``: 流域; ``大连石|化``), unless a word of its own
+    opens the rest (``电科蓝天|宇航`` stands)?"""
     words = common_words()
-    return text[k - 1 : k + 1] in words and opens_with(text[k:], words) == 0
+    return k in cuts and not (text[k - 1 : k + 1] in words and opens_with(text[k:], words) == 0)
 
 
 def _usable_stem(stem: str, places: Places) -> bool:
