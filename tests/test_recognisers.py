@@ -109,6 +109,15 @@ def test_short_items_share_the_head_of_the_named_project(phrase, projects):
     assert set(found(phrase, "Project")) == projects
 
 
+def test_verbs_before_a_project_are_no_part_of_its_name():
+    assert set(found("申建郑州航空港保税物流中心（B型）。", "Project")) == {"郑州航空港保税物流中心（B型）"}
+    assert set(found("做活川西环线，推进成都天府国际机场二期工程以及都江堰灌区续建配套工程。", "Project")) == {
+        "川西环线",
+        "成都天府国际机场二期工程",
+        "都江堰灌区续建配套工程",
+    }
+
+
 def test_a_river_basin_owns_no_project():
     projects = found("积极争取汉江流域生态保护修复工程等项目资金。", "Project")
     assert [a["owner"] for a in projects.values()] == [None] * len(projects)
