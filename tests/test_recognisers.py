@@ -209,6 +209,10 @@ def test_industries_keep_the_text_s_own_words(phrase, industries):
     assert set(found(phrase, "Industry")) == industries
 
 
+def test_a_verb_before_a_sector_word_is_no_sector():
+    assert found("坚持产业兴县，出台产业扶持政策。", "Industry") == {}
+
+
 @pytest.mark.parametrize(
     ("phrase", "targets"),
     [

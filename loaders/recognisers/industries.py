@@ -23,7 +23,7 @@ from loaders.mention import Mention, Span, free
 from loaders.recognisers.lists import Listing, listings
 from loaders.sentences import Sentence
 from loaders.taxonomy import Sector, sector_of
-from loaders.wording import proper_parts
+from loaders.wording import only_verbs, proper_parts
 
 if TYPE_CHECKING:
     from loaders.places import Places
@@ -102,8 +102,8 @@ def _named(text: str, m: re.Match[str]) -> list[tuple[int, int, str]]:
         end = m.end() if last else m.start() - len(body) + body.index(part) + len(part)
         if len(part) < 2 or NOT_PART.search(part) or _umbrella(name) or _umbrella(part + "产业"):
             continue
-        if _has_verb(part) or context_place(part):
-            continue  # 紧扣产业链, 东部地区新能源产业集群: no sector of its own
+        if _has_verb(part) or only_verbs(part) or context_place(part):
+            continue  # 紧扣产业链, 出台产业, 东部地区新能源产业集群: no sector of its own
         known = sector_of(name) is not None or (not last and sector_of(part) is not None)
         if m.group() == "经济" and not known and name not in word_set("named_economies", IND):
             continue
