@@ -45,6 +45,7 @@ def test_projects_of_national_scope(phrase, projects):
         "支持吉林市建设化工新材料基地。",  # a place, a verb, then a generic base
         "推动中国工程物理研究院与地方深化合作。",  # a head inside an organisation's name
         "引导民间资本、中小金融机构参与。",  # economic categories
+        "深入实施新时代立德树人工程、人才强省工程和农牧民安居工程。",  # programmes, no works
     ],
 )
 def test_no_project_from_wording(phrase):
