@@ -119,6 +119,11 @@ def test_verbs_before_a_project_are_no_part_of_its_name():
     }
 
 
+def test_a_clause_is_no_project_name():
+    projects = set(found("武汉大学测绘遥感实验室跻身全国重点实验室，广州港货物吞吐量稳居全国前列。", "Project"))
+    assert projects == {"武汉大学测绘遥感实验室"}
+
+
 def test_a_river_basin_owns_no_project():
     projects = found("积极争取汉江流域生态保护修复工程等项目资金。", "Project")
     assert [a["owner"] for a in projects.values()] == [None] * len(projects)

@@ -43,8 +43,9 @@ def after_placed_verb(name: str, keep: int, places: Places) -> str:
 
 def after_conjunction(raw: str) -> str:
     """``黑河公路大桥和同江铁路大桥``, ``…二期工程以及…灌区续建配套工程`` → the last
-    conjunct; ``A成为B`` → B; not at the 和 of a word (协和天津基地)."""
-    for sep in ("成为", "以及", "和", "与"):
+    conjunct; ``A成为B``, ``A跻身B`` → B (a clause, whose object is the candidate); not at the
+    和 of a word (协和天津基地)."""
+    for sep in (*words("predicating_verbs"), "以及", "和", "与"):
         i = raw.rfind(sep)
         if i > 0 and len(raw) - i - len(sep) >= 4 and "“" not in raw[i:]:
             if len(sep) == 1 and (raw[i - 1 : i + 1] in all_words() or raw[i : i + 2] in all_words()):
