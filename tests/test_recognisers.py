@@ -124,6 +124,12 @@ def test_a_clause_is_no_project_name():
     assert projects == {"武汉大学测绘遥感实验室"}
 
 
+def test_a_listed_project_opening_with_its_place_is_one_and_a_count_owns_nothing():
+    assert set(found("推进宜宾天宜锂业、赣州腾远钴业等项目建设。", "Project")) == {"宜宾天宜锂业", "赣州腾远钴业"}
+    assert found("推进川渝千亿立方米天然气生产基地等项目。", "Enterprise") == {}
+    assert "北京重点产业" not in found("紧密对接北京重点产业、中关村等园区。", "Project")
+
+
 def test_a_river_basin_owns_no_project():
     projects = found("积极争取汉江流域生态保护修复工程等项目资金。", "Project")
     assert [a["owner"] for a in projects.values()] == [None] * len(projects)

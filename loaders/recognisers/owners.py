@@ -29,6 +29,8 @@ from loaders.recognisers.names import (
 from loaders.wording import boundaries, brand_words, common_words, opens_with, place_names, proper_parts
 from loaders.wording import nouns as pos_nouns
 
+COUNT_IN_WORDS = regex("count_in_words")
+
 
 @dataclass(frozen=True)
 class Owner:
@@ -149,8 +151,10 @@ def _longest_split(rest: str, places: Places) -> str | None:
 def _clean_cut(text: str, k: int, cuts: set[int]) -> bool:
     """Is ``k`` a word boundary (``cuts``, by forward matching) that leaves no lone character
     ending the word before it (``西辽河流|域``: 流域; ``大连石|化``), unless a word of its own
-    opens the rest (``电科蓝天|宇航`` stands)?"""
+    opens the rest (``电科蓝天|宇航`` stands), and cuts through no count written in characters?"""
     words = common_words()
+    if any(m.start() < k < m.end() or m.start() == 0 for m in COUNT_IN_WORDS.finditer(text)):
+        return False  # 川渝千|亿立方米, 千万吨|炼化: a count written in characters is no owner's
     return k in cuts and not (text[k - 1 : k + 1] in words and opens_with(text[k:], words) == 0)
 
 

@@ -98,19 +98,22 @@ class Projects:
         """The items of a list its category calls projects that name a product (``不锈钢冷轧
         制品等新项目``, D20), or that open, as their owned siblings do, with a name of the
         same length no common word covers (``扎铝二期35万吨电解铝、锦联55万吨易拉罐、创银
-        高纯铝及深加工等项目``: 创银)."""
+        高纯铝及深加工等项目``: 创银), or that open with the place they are in (``延安千万吨炼化
+        一体化、…等项目``: a place anchors a project, DECISIONS_GWR.md)."""
         starts = {m.start - sentence.start for m in taken}
         stems = {m.attributes["owner"][2] - m.attributes["owner"][1] for m in taken if m.attributes["owner"]}
         out = []
         for item in listing.items:
             text = item.text.strip()
-            if item.start in starts or len(text) < 4 or is_place(text, context.places) or _organisation_name(text):
+            if item.start in starts or len(text) < 4 or "等" in text or is_place(text, context.places):
+                continue
+            if _organisation_name(text):
                 continue
             stem = next((text[:n] for n in sorted(stems) if _brand_stem(text[:n], context)), None)
             if stem is not None:
                 named = Owner(stem, 0, len(stem))
                 out.append(self.mention(text, item.start, item.end, sentence, context, status, owned_by=named))
-            elif product_head(text):
+            elif product_head(text) or _placed(text, context):
                 out.append(self.mention(text, item.start, item.end, sentence, context, status))
         return out
 
@@ -216,6 +219,16 @@ def _owned_product(text: str, context: Context, kind: str) -> bool:
     if bool(known_enterprise_in(found.name)) or found.name.endswith(words("company_suffixes")):
         return True
     return kind == "project" or (kind == "named" and _product(text, found.end) is not None)
+
+
+def _placed(text: str, context: Context) -> bool:
+    """Does ``text`` open with a place and go on with a name or a capacity of its own
+    (永州|紫金锂业, 延安|千万吨炼化一体化), not with wording (北京|重点产业)?"""
+    lead = context.places.find(text, lambda s, e: True)
+    if not lead or lead[0].start != 0 or len(text) - lead[0].end < 4:
+        return False
+    rest = text[lead[0].end :]
+    return not generic(rest) or bool(re.search(r"\d", rest) or regex("count_in_words").search(rest))
 
 
 def _brand_stem(stem: str, context: Context) -> bool:
