@@ -130,6 +130,10 @@ def test_a_listed_project_opening_with_its_place_is_one_and_a_count_owns_nothing
     assert "北京重点产业" not in found("紧密对接北京重点产业、中关村等园区。", "Project")
 
 
+def test_a_public_work_named_after_what_it_moves_has_no_owner():
+    assert found("加快滇中引水二期、引江补汉、藏电入粤等工程建设。", "Enterprise") == {}
+
+
 def test_a_river_basin_owns_no_project():
     projects = found("积极争取汉江流域生态保护修复工程等项目资金。", "Project")
     assert [a["owner"] for a in projects.values()] == [None] * len(projects)

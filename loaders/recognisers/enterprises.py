@@ -29,7 +29,7 @@ from loaders.sentences import Sentence
 from loaders.wording import brand_words, common_words, generic, nouns, proper_parts
 
 ORG = regex("org_name_end")
-NOT_NAME = regex("not_firm_name")
+NOT_NAME = re.compile(f"{regex('not_firm_name').pattern}|{regex('public_work_name').pattern}")
 
 
 @cache

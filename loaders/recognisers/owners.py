@@ -30,6 +30,7 @@ from loaders.wording import boundaries, brand_words, common_words, opens_with, p
 from loaders.wording import nouns as pos_nouns
 
 COUNT_IN_WORDS = regex("count_in_words")
+PUBLIC_WORK = regex("public_work_name")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ def owner(name: str, places: Places, listed: bool = True) -> Owner | None:
     lead = places.find(name, lambda s, e: True)
     skip = lead[0].end if lead and lead[0].start == 0 else 0
     rest = name[skip:]
+    if public_work(rest):
+        return None  # 引洮二期, 疆电入渝特高压: a public work named after what it moves
     finders = [_known_prefix, _company_suffix, _stem_before_figure]
     if listed or bare is None or "总部" in name or bare in words("owner_implying_heads"):
         finders += [_product_split, _longest_split]
@@ -63,6 +66,11 @@ def owner(name: str, places: Places, listed: bool = True) -> Owner | None:
         if found and _plausible(found, places) and _owns(found, rest, h) and not _works(found, rest):
             return Owner(found, skip, skip + len(found))
     return None
+
+
+def public_work(name: str) -> bool:
+    """Is ``name`` a public work named after what it moves (引汉济渭二期, 西气东输三线, 滇中引水)?"""
+    return any(PUBLIC_WORK.search(name[:k]) for k in (2, 3, 4))
 
 
 def _works(found: str, rest: str) -> bool:
@@ -193,8 +201,8 @@ def _plausible(found: str, places: Places) -> bool:
         return True
     if re.search(r"[“”（）()—·]", found):
         return False
-    if found in word_set("generic_enterprises") or is_place(found, places):
-        return False
+    if found in word_set("generic_enterprises") or is_place(found, places) or PUBLIC_WORK.search(found):
+        return False  # 引汉济渭, 疆电入渝: a public work's own name, no owner
     if strip_leading(found, keep=1)[1] or found.endswith(words("not_firm_endings")):
         return False  # 深化国资, 沱浍河: a verb's object, a river
     if len(found) <= 3 and all(c in load("places")["abbreviation_chars"] for c in found):

@@ -25,7 +25,7 @@ from loaders.products import product_head
 from loaders.recognisers.ellipsis import borrowed_head, elliptical, metro_lines, shared_head
 from loaders.recognisers.lists import Listing, listings
 from loaders.recognisers.names import PHASE, anchored, head, head_pattern, is_place, known_enterprise_in
-from loaders.recognisers.owners import Owner, owner, product_vocabulary
+from loaders.recognisers.owners import Owner, owner, product_vocabulary, public_work
 from loaders.recognisers.project_spans import (
     after_conjunction,
     after_placed_verb,
@@ -98,8 +98,9 @@ class Projects:
         """The items of a list its category calls projects that name a product (``不锈钢冷轧
         制品等新项目``, D20), or that open, as their owned siblings do, with a name of the
         same length no common word covers (``扎铝二期35万吨电解铝、锦联55万吨易拉罐、创银
-        高纯铝及深加工等项目``: 创银), or that open with the place they are in (``延安千万吨炼化
-        一体化、…等项目``: a place anchors a project, DECISIONS_GWR.md)."""
+        高纯铝及深加工等项目``: 创银), that open with the place they are in (``永州紫金锂业、…等
+        项目``: a place anchors a project, DECISIONS_GWR.md), or that are public works named
+        after what they move (``西气东输三线陕西段``)."""
         starts = {m.start - sentence.start for m in taken}
         stems = {m.attributes["owner"][2] - m.attributes["owner"][1] for m in taken if m.attributes["owner"]}
         out = []
@@ -113,7 +114,7 @@ class Projects:
             if stem is not None:
                 named = Owner(stem, 0, len(stem))
                 out.append(self.mention(text, item.start, item.end, sentence, context, status, owned_by=named))
-            elif product_head(text) or _placed(text, context):
+            elif product_head(text) or _placed(text, context) or public_work(text):
                 out.append(self.mention(text, item.start, item.end, sentence, context, status))
         return out
 
@@ -233,7 +234,7 @@ def _placed(text: str, context: Context) -> bool:
 
 def _brand_stem(stem: str, context: Context) -> bool:
     """A name's opening that could be a firm's: no common word, place or figure."""
-    if re.search(r"[^\u4e00-\u9fff]", stem) or is_place(stem, context.places):
+    if re.search(r"[^\u4e00-\u9fff]", stem) or context.places.find(stem, lambda s, e: True):
         return False
     return stem in brand_words() or not generic(stem)
 
