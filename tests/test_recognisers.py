@@ -134,6 +134,10 @@ def test_a_public_work_named_after_what_it_moves_has_no_owner():
     assert found("加快滇中引水二期、引江补汉、藏电入粤等工程建设。", "Enterprise") == {}
 
 
+def test_a_count_of_organisations_names_no_organisation():
+    assert found("新增境内上市公司30家、科创板上市公司5家。", "Enterprise") == {}
+
+
 def test_a_river_basin_owns_no_project():
     projects = found("积极争取汉江流域生态保护修复工程等项目资金。", "Project")
     assert [a["owner"] for a in projects.values()] == [None] * len(projects)

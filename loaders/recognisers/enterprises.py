@@ -29,6 +29,7 @@ from loaders.sentences import Sentence
 from loaders.wording import brand_words, common_words, generic, nouns, proper_parts
 
 ORG = regex("org_name_end")
+COUNTED = re.compile(r"[\d〇一二三四五六七八九十百千万两]+(?:\.\d+)?[家个所座户]")
 NOT_NAME = re.compile(f"{regex('not_firm_name').pattern}|{regex('public_work_name').pattern}")
 
 
@@ -101,6 +102,8 @@ class Enterprises:
             start = m.end() - len(name)
             if any(p.start == base + start and p.end == base + m.end() for p in projects):
                 continue  # a hospital that opens is a project (鹏瑞利医院开诊)
+            if COUNTED.match(text, m.end()):
+                continue  # 新增境内上市公司62家: a count of a kind of organisation, not one
             if len(name) > len(m.group()) and _organisation(name, m.group(), context):
                 out.append(self.mention(text, start, m.end(), base))
         return out
