@@ -102,7 +102,7 @@ def _named(text: str, m: re.Match[str]) -> list[tuple[int, int, str]]:
         end = m.end() if last else m.start() - len(body) + body.index(part) + len(part)
         if len(part) < 2 or NOT_PART.search(part) or _umbrella(name) or _umbrella(part + "产业"):
             continue
-        if _has_verb(part) or only_verbs(part) or context_place(part):
+        if _has_verb(part) or _all_verbs(part) or context_place(part):
             continue  # 紧扣产业链, 出台产业, 东部地区新能源产业集群: no sector of its own
         known = sector_of(name) is not None or (not last and sector_of(part) is not None)
         if m.group() == "经济" and not known and name not in word_set("named_economies", IND):
@@ -112,13 +112,21 @@ def _named(text: str, m: re.Match[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+SECTOR_WORDS = ("服务", "智能", "数字")  # verbs by the dictionary, sectors here (服务产业链, 数字经济)
+
+
 @cache
 def _verbs() -> tuple[str, ...]:
-    return tuple(w for w in words("leading_words") if len(w) >= 2 and w not in ("服务", "智能", "数字"))
+    return tuple(w for w in words("leading_words") if len(w) >= 2 and w not in SECTOR_WORDS)
 
 
 def _has_verb(part: str) -> bool:
     return part.startswith(_verbs()) or any(w in part for w in _verbs() if len(w) >= 3)
+
+
+def _all_verbs(part: str) -> bool:
+    """出台产业, 坚持产业: the words before 产业 are verbs, no sector (but 服务产业链)."""
+    return only_verbs(part) and part not in SECTOR_WORDS
 
 
 def context_place(part: str) -> bool:
