@@ -173,6 +173,10 @@ def test_a_dictionary_name_in_a_list_of_firms_is_a_firm():
     assert set(found("积极引进腾讯等头部互联网企业。", "Enterprise")) == {"腾讯"}
 
 
+def test_a_place_s_produce_or_sector_is_no_firm():
+    assert found("烟台苹果、昌吉棉花入选国家级优势特色产业集群。", "Enterprise") == {}
+
+
 def test_a_list_of_products_names_no_firm():
     assert found("加大光学玻璃、超白玻璃、特种玻璃等高附加值企业招引力度。", "Enterprise") == {}
 

@@ -147,9 +147,19 @@ def plausible(name: str, context: Context, strict: bool = False) -> bool:
     suffix = name.endswith(words("org_suffixes"))
     if (head(name) and not suffix) or re.search(r"(?:集群|产业|经济)$", name) or _product(name):
         return False
+    if not suffix and _placed_wording(name, context):
+        return False  # 宁东现代煤化工, 延安苹果: a place's sector or produce, no firm
     if suffix or name.endswith(words("company_suffixes")) or name in brand_words():
         return True  # 华为: a word the dictionary tags as a name is brand-like
     return bool(proper_parts(name)) if strict else name not in common_words()
+
+
+def _placed_wording(name: str, context: Context) -> bool:
+    """A place and then only vocabulary (宁东|现代煤化工, 汉中|中药材)."""
+    lead = context.places.find(name, lambda s, e: True)
+    if not lead or lead[0].start != 0 or len(name) - lead[0].end < 2:
+        return False
+    return generic(name[lead[0].end :], generic_vocabulary())
 
 
 def _feature(name: str) -> bool:
