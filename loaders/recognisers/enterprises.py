@@ -29,7 +29,7 @@ from loaders.sentences import Sentence
 from loaders.wording import brand_words, common_words, generic, nouns, proper_parts
 
 ORG = regex("org_name_end")
-COUNTED = re.compile(r"[\d〇一二三四五六七八九十百千万两]+(?:\.\d+)?[家个所座户]")
+COUNTED = regex("organisation_count")
 NOT_NAME = re.compile(f"{regex('not_firm_name').pattern}|{regex('public_work_name').pattern}")
 
 
